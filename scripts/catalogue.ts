@@ -1,0 +1,34 @@
+// `npm run catalogue -- validate <file>`: the same validation as the import in the app.
+import { readFileSync } from 'node:fs';
+import { countQuestions, validateCatalogueText } from '../src/lib/schemas/catalogue';
+import { de } from '../src/lib/i18n/de';
+
+const [command, file] = process.argv.slice(2);
+
+if (command !== 'validate' || !file) {
+	console.error('Aufruf: npm run catalogue -- validate <datei.json>');
+	process.exit(2);
+}
+
+let source: string;
+try {
+	source = readFileSync(file, 'utf8');
+} catch (error) {
+	console.error(`Datei ${file} kann nicht gelesen werden: ${(error as Error).message}`);
+	process.exit(2);
+}
+
+const result = validateCatalogueText(source);
+if (result.ok) {
+	const { catalogue } = result;
+	console.log(
+		`OK: ${catalogue.title.de} (${catalogue.id}, Version ${catalogue.version}): ` +
+			`${countQuestions(catalogue)} Fragen in ${catalogue.areas.length} Handlungsfeldern.`
+	);
+} else {
+	console.error(`${file}: ${de.catalogues.problemCount(result.problems.length)}`);
+	for (const problem of result.problems) {
+		console.error(`  ${problem.path || de.catalogues.wholeFile}: ${de.catalogueProblem(problem.code, problem.params)}`);
+	}
+	process.exit(1);
+}

@@ -1,0 +1,21 @@
+import type { Language } from '$lib/i18n';
+import type { Role } from '$lib/server/db/schema';
+
+declare global {
+	namespace App {
+		interface Locals {
+			lang: Language;
+			user?: { id: number; email: string; name: string };
+			/** Set for routes under /m/[municipality] once the user's access was checked. */
+			membership?: { municipalityId: number; municipalityName: string; role: Role };
+		}
+		interface PageData {
+			lang: Language;
+		}
+		interface Error {
+			message: string;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,76 @@
+import { building } from '$app/environment';
+import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { ConfigError } from '$lib/server/config';
+import { getApp, startApp } from '$lib/server/app';
+import * as municipalities from '$lib/server/db/municipalities';
+import { SESSION_COOKIE, validateSession } from '$lib/server/sessions';
+import { LANGUAGE_COOKIE, directionOf, pickLanguage } from '$lib/i18n';
+
+export const init: ServerInit = async () => {
+	if (building) return;
+	try {
+		await startApp(process.env);
+	} catch (err) {
+		// A bad setting stops the start with a message that names the variable, not a stack trace.
+		if (err instanceof ConfigError) {
+			console.error(err.message);
+			process.exit(1);
+		}
+		throw err;
+	}
+};
+
+const language: Handle = ({ event, resolve }) => {
+	event.locals.lang = pickLanguage(event.cookies.get(LANGUAGE_COOKIE), event.request.headers.get('accept-language'));
+	const lang = event.locals.lang;
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', lang).replace('%dir%', directionOf(lang))
+	});
+};
+
+const session: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const user = await validateSession(getApp().db, token);
+		if (user) event.locals.user = user;
+		else event.cookies.delete(SESSION_COOKIE, { path: '/' });
+	}
+	return resolve(event);
+};
+
+/**
+ * Access rules live here, not in layouts: a layout load does not run for form actions and
+ * endpoints, this hook runs for every request. Staff routes need a session; routes with a
+ * municipality need an active membership in exactly that municipality.
+ */
+const access: Handle = async ({ event, resolve }) => {
+	const routeId = event.route.id ?? '';
+	const isStaffRoute = routeId.startsWith('/(staff)');
+	if (isStaffRoute && !event.locals.user) {
+		if (routeId.includes('/api/') || event.request.method !== 'GET') error(401, 'login');
+		redirect(303, `/login?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	}
+	const param = event.params.municipality;
+	if (isStaffRoute && param !== undefined && event.locals.user) {
+		const municipalityId = Number(param);
+		const role = await municipalities.findRole(getApp().db, event.locals.user.id, municipalityId);
+		// 404 rather than 403: do not reveal which municipalities exist.
+		if (!role) error(404, 'notFound');
+		const municipality = await municipalities.findMunicipality(getApp().db, municipalityId);
+		if (!municipality) error(404, 'notFound');
+		event.locals.membership = { municipalityId, municipalityName: municipality.name, role };
+	}
+	return resolve(event);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'same-origin');
+	response.headers.set('x-frame-options', 'DENY');
+	if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(securityHeaders, language, session, access);

@@ -1,0 +1,8 @@
+import type { Language } from './i18n';
+
+const LOCALES: Record<Language, string> = { de: 'de-DE', en: 'en-GB' };
+
+/** A stored ISO timestamp as a date a reader expects, in the municipality's time zone. */
+export function formatDate(iso: string, lang: Language): string {
+	return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date(iso));
+}

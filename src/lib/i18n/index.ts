@@ -1,0 +1,41 @@
+import { de } from './de';
+import { en } from './en';
+
+/** German first; English second. A new language is one more dictionary typed as `Messages`. */
+export const LANGUAGES = ['de', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export type Messages = typeof de;
+
+export const LANGUAGE_COOKIE = 'lang';
+
+const dictionaries: Record<Language, Messages> = { de, en };
+
+/** The messages for a language; every visible string comes from here. */
+export function t(lang: Language): Messages {
+	return dictionaries[lang];
+}
+
+export function isLanguage(value: unknown): value is Language {
+	return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+const RIGHT_TO_LEFT: readonly string[] = ['ar', 'fa', 'he', 'ur'];
+
+export function directionOf(lang: string): 'ltr' | 'rtl' {
+	return RIGHT_TO_LEFT.includes(lang) ? 'rtl' : 'ltr';
+}
+
+/** The remembered choice wins; else German unless the browser prefers English over German. */
+export function pickLanguage(cookie: string | undefined, acceptLanguage: string | null): Language {
+	if (isLanguage(cookie)) return cookie;
+	const preferred = (acceptLanguage ?? '')
+		.split(',')
+		.map((part) => part.trim().slice(0, 2).toLowerCase())
+		.find((code) => isLanguage(code));
+	return preferred ?? 'de';
+}
+
+/** Picks a catalogue text (`{ de, en }`) in the page's language. */
+export function local(text: { de: string; en: string }, lang: Language): string {
+	return text[lang];
+}

@@ -1,0 +1,58 @@
+import { parseConfig, type Config } from './config';
+import { migrate, openDatabase, type Db } from './db';
+import { DEMO_COORDINATOR, seedDemo, seedInitialAdmin } from './seed';
+import { storeShippedCatalogues } from './shipped';
+import { LoginThrottle } from './throttle';
+
+/** Everything the running server holds once: settings, the one database instance, the login throttle. */
+export interface App {
+	config: Config;
+	db: Db;
+	loginThrottle: LoginThrottle;
+}
+
+let app: App | undefined;
+
+/** The app started by `startApp`; calling it earlier is a bug. */
+export function getApp(): App {
+	if (!app) throw new Error('The app has not been started (hooks.server.ts init)');
+	return app;
+}
+
+/**
+ * Parses the environment, opens and migrates the database, stores the shipped catalogues and seeds
+ * the demo or the first coordinator. Prints what a person starting the server needs to know.
+ */
+export async function startApp(env: Record<string, string | undefined>): Promise<App> {
+	const config = parseConfig(env);
+	const db = openDatabase(config.DATABASE_PATH);
+	await migrate(db);
+	await storeShippedCatalogues(db);
+
+	if (config.SEED_DEMO) {
+		const credentials =
+			config.INITIAL_ADMIN_EMAIL && config.INITIAL_ADMIN_PASSWORD
+				? { email: config.INITIAL_ADMIN_EMAIL, password: config.INITIAL_ADMIN_PASSWORD }
+				: DEMO_COORDINATOR;
+		const report = await seedDemo(db, credentials);
+		console.log(
+			report.seeded
+				? `Demo-Kommune Musterstadt angelegt. Anmeldung: ${report.email} / ${report.password}`
+				: `Demo-Modus: Datenbank ${config.DATABASE_PATH} enthält schon Daten. Demo-Anmeldung: ${report.email} / ${report.password}`
+		);
+	} else if (config.INITIAL_ADMIN_EMAIL && config.INITIAL_ADMIN_PASSWORD) {
+		const created = await seedInitialAdmin(db, {
+			email: config.INITIAL_ADMIN_EMAIL,
+			password: config.INITIAL_ADMIN_PASSWORD,
+			municipality: config.INITIAL_MUNICIPALITY
+		});
+		if (created) console.log(`Erste Koordination ${config.INITIAL_ADMIN_EMAIL} für ${config.INITIAL_MUNICIPALITY} angelegt.`);
+	}
+
+	app = {
+		config,
+		db,
+		loginThrottle: new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_MINUTES * 60_000)
+	};
+	return app;
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const flag = z
+	.enum(['0', '1', 'true', 'false', ''])
+	.optional()
+	.transform((value) => value === '1' || value === 'true');
+
+/** Every setting the server reads from the environment, validated once at start. */
+export const configSchema = z
+	.object({
+		DATABASE_PATH: z.string().min(1).default('db/data/selbstcheck.db'),
+		HOST: z.string().min(1).default('127.0.0.1'),
+		PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+		ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
+		SEED_DEMO: flag,
+		INITIAL_ADMIN_EMAIL: z.email().optional(),
+		INITIAL_ADMIN_PASSWORD: z.string().min(10).max(200).optional(),
+		INITIAL_MUNICIPALITY: z.string().trim().min(2).max(120).default('Meine Kommune'),
+		SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+		LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+		LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15)
+	})
+	.refine((c) => (c.INITIAL_ADMIN_EMAIL === undefined) === (c.INITIAL_ADMIN_PASSWORD === undefined), {
+		path: ['INITIAL_ADMIN_PASSWORD'],
+		message: 'INITIAL_ADMIN_EMAIL and INITIAL_ADMIN_PASSWORD must be set together'
+	});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/**
+ * Parses the environment; empty strings count as unset so `FOO= node build` behaves like no FOO.
+ * Throws a ConfigError whose message names every bad variable.
+ */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+	const cleaned = Object.fromEntries(
+		Object.entries(env).filter(([, value]) => value !== undefined && value !== '')
+	);
+	const result = configSchema.safeParse(cleaned);
+	if (!result.success) {
+		const lines = result.error.issues.map(
+			(issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`
+		);
+		throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+	}
+	return result.data;
+}

@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { CompiledQuery, Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from './schema';
+
+export type Db = Kysely<Database>;
+
+/**
+ * Opens the SQLite file (or ':memory:') with the pragmas every connection needs.
+ * One instance per process: the app holds it in `$lib/server/app`, tests create their own.
+ */
+export function openDatabase(path: string): Db {
+	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const sqlite = new SQLite(path);
+	return new Kysely<Database>({
+		dialect: new SqliteDialect({
+			database: sqlite,
+			onCreateConnection: async (connection) => {
+				for (const pragma of PRAGMAS) await connection.executeQuery(CompiledQuery.raw(pragma));
+			}
+		})
+	});
+}
+
+// WAL lets readers run beside the writer; FULL syncs every commit, so an acknowledged write survives a power cut.
+const PRAGMAS = [
+	'pragma journal_mode = WAL',
+	'pragma foreign_keys = ON',
+	'pragma busy_timeout = 5000',
+	'pragma synchronous = FULL'
+];
+
+/** The migrations in db/migrations, bundled by Vite so the built server needs no folder at run time. */
+const migrationProvider: MigrationProvider = {
+	async getMigrations() {
+		const modules = import.meta.glob<Migration>('/db/migrations/*.ts', { eager: true });
+		return Object.fromEntries(
+			Object.entries(modules).map(([path, module]) => [path.split('/').pop()!.replace(/\.ts$/, ''), module])
+		);
+	}
+};
+
+/** Applies every pending migration; throws (with the migration's own error) if one fails. */
+export async function migrate(db: Db): Promise<void> {
+	const migrator = new Migrator({ db, provider: migrationProvider });
+	const { error, results } = await migrator.migrateToLatest();
+	const failed = results?.find((r) => r.status === 'Error');
+	if (error || failed) {
+		throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+	}
+}

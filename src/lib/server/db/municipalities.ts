@@ -1,0 +1,53 @@
+import type { Db } from './index';
+import type { Municipality, Role } from './schema';
+import { now } from './time';
+
+export async function createMunicipality(db: Db, name: string): Promise<Municipality> {
+	return db
+		.insertInto('municipality')
+		.values({ name, created_at: now() })
+		.returningAll()
+		.executeTakeFirstOrThrow();
+}
+
+export async function findMunicipality(db: Db, id: number): Promise<Municipality | undefined> {
+	return db.selectFrom('municipality').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findMunicipalityByName(db: Db, name: string): Promise<Municipality | undefined> {
+	return db.selectFrom('municipality').selectAll().where('name', '=', name).executeTakeFirst();
+}
+
+export interface MembershipOf {
+	municipalityId: number;
+	municipalityName: string;
+	role: Role;
+}
+
+/** The municipalities a person may work in (active memberships only), by name. */
+export async function listMembershipsOf(db: Db, userId: number): Promise<MembershipOf[]> {
+	return db
+		.selectFrom('membership')
+		.innerJoin('municipality', 'municipality.id', 'membership.municipality_id')
+		.select([
+			'municipality.id as municipalityId',
+			'municipality.name as municipalityName',
+			'membership.role as role'
+		])
+		.where('membership.user_id', '=', userId)
+		.where('membership.active', '=', 1)
+		.orderBy('municipality.name')
+		.execute();
+}
+
+/** The person's active role in the municipality, or undefined when they have no access to it. */
+export async function findRole(db: Db, userId: number, municipalityId: number): Promise<Role | undefined> {
+	const row = await db
+		.selectFrom('membership')
+		.select('role')
+		.where('user_id', '=', userId)
+		.where('municipality_id', '=', municipalityId)
+		.where('active', '=', 1)
+		.executeTakeFirst();
+	return row?.role;
+}

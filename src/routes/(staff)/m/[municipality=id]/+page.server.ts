@@ -1,0 +1,35 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import * as assessments from '$lib/server/db/assessments';
+import * as catalogues from '$lib/server/db/catalogues';
+import { parseForm } from '$lib/server/forms';
+import { requireRole } from '$lib/server/guards';
+import { assessmentCreateSchema } from '$lib/schemas/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ locals }) => {
+	const { municipalityId, role } = requireRole(locals);
+	const { db } = getApp();
+	return {
+		assessments: await assessments.listAssessments(db, municipalityId),
+		catalogues: role === 'coordinator' ? await catalogues.listCatalogues(db, municipalityId) : []
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	create: async ({ locals, request }) => {
+		const { municipalityId, userId } = requireRole(locals, 'coordinator');
+		const { db } = getApp();
+		const parsed = parseForm(assessmentCreateSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		const { name, catalogueId } = parsed.data;
+		if (!(await catalogues.findCatalogue(db, municipalityId, catalogueId))) {
+			return fail(400, { values: { name }, errors: { catalogueId: 'catalogue' } });
+		}
+		if (await assessments.findAssessmentByName(db, municipalityId, name)) {
+			return fail(400, { values: { name, catalogueId: String(catalogueId) }, errors: { name: 'assessmentExists' } });
+		}
+		await assessments.createAssessment(db, { municipalityId, name, catalogueId, createdBy: userId });
+		redirect(303, `/m/${municipalityId}?created=${encodeURIComponent(name)}`);
+	}
+} satisfies Actions;

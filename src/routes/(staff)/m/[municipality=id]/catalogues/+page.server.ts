@@ -1,0 +1,41 @@
+import { fail } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import * as catalogues from '$lib/server/db/catalogues';
+import { requireRole } from '$lib/server/guards';
+import { validateCatalogueText } from '$lib/schemas/catalogue';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Larger than any plausible catalogue (the default is ~120 KB), small enough to parse at once. */
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export const load = (async ({ locals }) => {
+	const { municipalityId } = requireRole(locals, 'coordinator');
+	return { catalogues: await catalogues.listCatalogues(getApp().db, municipalityId) };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	import: async ({ locals, request }) => {
+		const { municipalityId, userId } = requireRole(locals, 'coordinator');
+		const file = (await request.formData()).get('file');
+		if (!(file instanceof File) || file.size === 0) return fail(400, { error: 'fileRequired' as const, problems: [] });
+		if (file.size > MAX_FILE_BYTES) return fail(413, { error: 'fileTooLarge' as const, problems: [] });
+
+		const validation = validateCatalogueText(await file.text());
+		if (!validation.ok) {
+			return fail(422, { error: 'catalogueInvalid' as const, fileName: file.name, problems: validation.problems });
+		}
+		const { catalogue } = validation;
+		const result = await catalogues.storeCatalogue(getApp().db, catalogue, municipalityId, userId);
+		if (result.status === 'conflict') {
+			return fail(409, { error: 'catalogueVersionExists' as const, problems: [], version: catalogue.version });
+		}
+		return {
+			imported: {
+				status: result.status,
+				title: catalogue.title,
+				version: catalogue.version,
+				questions: catalogue.areas.reduce((n, a) => n + a.questions.length, 0)
+			}
+		};
+	}
+} satisfies Actions;
