@@ -6,6 +6,7 @@ export default defineConfig({
 	server: { host: '127.0.0.1' },
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		setupFiles: ['./vitest.setup.ts']
 	}
 });

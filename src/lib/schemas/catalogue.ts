@@ -43,59 +43,81 @@ const area = z.strictObject({
 	recommendations: z.strictObject({ '1': text, '2': text, '3': text, '4': text })
 });
 
-/** The catalogue file: questions, answer scale, levels and recommendations, versioned. */
-export const catalogueSchema = z
-	.strictObject({
-		id,
-		version: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, { error: 'invalidVersion' }),
-		title: text,
-		scale: z.array(scaleStep).min(2),
-		levels: z.array(level).length(4),
-		areas: z.array(area).length(7)
-	})
-	.superRefine((catalogue, ctx) => {
-		const problem = (path: PropertyKey[], key: string, params: Record<string, string | number> = {}) =>
-			ctx.addIssue({ code: 'custom', path, message: key, params });
+/** The catalogue file's structure: questions, answer scale, levels and recommendations, versioned. */
+export const catalogueSchema = z.strictObject({
+	id,
+	version: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, { error: 'invalidVersion' }),
+	title: text,
+	scale: z.array(scaleStep).min(2),
+	levels: z.array(level).length(4),
+	areas: z.array(area).length(7)
+});
 
-		const values = new Set<string>();
-		catalogue.scale.forEach((step, i) => {
-			if (values.has(step.value)) problem(['scale', i, 'value'], 'duplicateValue', { value: step.value });
-			values.add(step.value);
-		});
-		const maxPoints = Math.max(...catalogue.scale.map((s) => s.points ?? 0));
-		if (maxPoints <= 0) problem(['scale'], 'scaleWithoutPoints');
+type Loose = Record<string, unknown>;
+const asObject = (value: unknown): Loose | undefined =>
+	typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Loose) : undefined;
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-		catalogue.levels.forEach((l, i) => {
-			if (l.level !== i + 1) problem(['levels', i, 'level'], 'levelOrder', { expected: i + 1 });
-			const previous = catalogue.levels[i - 1];
-			if (previous && l.minScore >= previous.minScore) {
-				problem(['levels', i, 'minScore'], 'levelThresholds');
-			}
-		});
-		const lowest = catalogue.levels.at(-1);
-		if (lowest && lowest.minScore !== 0) problem(['levels', 3, 'minScore'], 'lowestLevelZero');
+/**
+ * The rules between fields (order, official names, unique ids, topic references). They read the
+ * file loosely, so they report alongside structural problems: a coordinator sees every problem at once.
+ */
+function semanticProblems(json: unknown): CatalogueProblem[] {
+	const problems: CatalogueProblem[] = [];
+	const problem = (path: PropertyKey[], code: string, params: Record<string, string | number> = {}) =>
+		problems.push({ path: formatPath(path), code, params });
+	const root = asObject(json);
+	if (!root) return problems;
 
-		const questionIds = new Set<string>();
-		catalogue.areas.forEach((a, i) => {
-			if (a.number !== i + 1) problem(['areas', i, 'number'], 'areaOrder', { expected: i + 1 });
-			const official = OFFICIAL_AREAS[i];
-			if (official && a.name.de !== official) {
-				problem(['areas', i, 'name', 'de'], 'areaName', { expected: official });
-			}
-			const topicIds = new Set(a.topics.map((t) => t.id));
-			if (topicIds.size !== a.topics.length) problem(['areas', i, 'topics'], 'duplicateTopic');
-			a.questions.forEach((q, j) => {
-				if (questionIds.has(q.id)) problem(['areas', i, 'questions', j, 'id'], 'duplicateQuestionId', { id: q.id });
+	const values = new Set<unknown>();
+	const scale = asArray(root.scale).map(asObject);
+	scale.forEach((step, i) => {
+		if (step?.value === undefined) return;
+		if (values.has(step.value)) problem(['scale', i, 'value'], 'duplicateValue', { value: String(step.value) });
+		values.add(step.value);
+	});
+	if (scale.length > 0 && !scale.some((step) => typeof step?.points === 'number' && step.points > 0)) {
+		problem(['scale'], 'scaleWithoutPoints');
+	}
+
+	const levels = asArray(root.levels).map(asObject);
+	levels.forEach((l, i) => {
+		if (typeof l?.level === 'number' && l.level !== i + 1) problem(['levels', i, 'level'], 'levelOrder', { expected: i + 1 });
+		const previous = levels[i - 1]?.minScore;
+		if (typeof l?.minScore === 'number' && typeof previous === 'number' && l.minScore >= previous) {
+			problem(['levels', i, 'minScore'], 'levelThresholds');
+		}
+	});
+	const lowest = levels.length === 4 ? levels[3]?.minScore : undefined;
+	if (typeof lowest === 'number' && lowest !== 0) problem(['levels', 3, 'minScore'], 'lowestLevelZero');
+
+	const questionIds = new Set<unknown>();
+	asArray(root.areas).forEach((value, i) => {
+		const a = asObject(value);
+		if (!a) return;
+		if (typeof a.number === 'number' && a.number !== i + 1) problem(['areas', i, 'number'], 'areaOrder', { expected: i + 1 });
+		const official = OFFICIAL_AREAS[i];
+		const name = asObject(a.name)?.de;
+		if (official && typeof name === 'string' && name.trim() !== '' && name !== official) {
+			problem(['areas', i, 'name', 'de'], 'areaName', { expected: official });
+		}
+		const topicIds = asArray(a.topics).map((t) => asObject(t)?.id);
+		if (new Set(topicIds).size !== topicIds.length) problem(['areas', i, 'topics'], 'duplicateTopic');
+		asArray(a.questions).forEach((questionValue, j) => {
+			const q = asObject(questionValue);
+			if (!q) return;
+			if (q.id !== undefined) {
+				if (questionIds.has(q.id)) problem(['areas', i, 'questions', j, 'id'], 'duplicateQuestionId', { id: String(q.id) });
 				questionIds.add(q.id);
-				if (q.topic !== undefined && !topicIds.has(q.topic)) {
-					problem(['areas', i, 'questions', j, 'topic'], 'unknownTopic', { topic: q.topic });
-				}
-				if (q.topic === undefined && a.topics.length > 0) {
-					problem(['areas', i, 'questions', j, 'topic'], 'topicRequired');
-				}
-			});
+			}
+			if (q.topic !== undefined && !topicIds.includes(q.topic)) {
+				problem(['areas', i, 'questions', j, 'topic'], 'unknownTopic', { topic: String(q.topic) });
+			}
+			if (q.topic === undefined && topicIds.length > 0) problem(['areas', i, 'questions', j, 'topic'], 'topicRequired');
 		});
 	});
+	return problems;
+}
 
 export type Catalogue = z.infer<typeof catalogueSchema>;
 export type CatalogueArea = Catalogue['areas'][number];
@@ -127,10 +149,12 @@ export function validateCatalogueText(source: string): CatalogueValidation {
 	return validateCatalogue(json);
 }
 
+/** Validates a parsed catalogue file; lists structural and semantic problems together. */
 export function validateCatalogue(json: unknown): CatalogueValidation {
 	const result = catalogueSchema.safeParse(json);
-	if (result.success) return { ok: true, catalogue: result.data };
-	return { ok: false, problems: result.error.issues.map(toProblem) };
+	const problems = [...(result.success ? [] : result.error.issues.map(toProblem)), ...semanticProblems(json)];
+	if (result.success && problems.length === 0) return { ok: true, catalogue: result.data };
+	return { ok: false, problems };
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -159,8 +183,6 @@ function toProblem(issue: z.core.$ZodIssue): CatalogueProblem {
 			return { path, code: 'invalidValue', params: {} };
 		case 'invalid_format':
 			return { path, code: issue.message === 'invalidVersion' ? 'invalidVersion' : 'invalidId', params: {} };
-		case 'custom':
-			return { path, code: issue.message, params: (issue.params ?? {}) as Record<string, string | number> };
 		default:
 			return { path, code: 'invalidValue', params: {} };
 	}

@@ -1,5 +1,6 @@
 import { parseConfig, type Config } from './config';
 import { migrate, openDatabase, type Db } from './db';
+import { countUsers } from './db/users';
 import { DEMO_COORDINATOR, seedDemo, seedInitialAdmin } from './seed';
 import { storeShippedCatalogues } from './shipped';
 import { LoginThrottle } from './throttle';
@@ -8,8 +9,11 @@ import { LoginThrottle } from './throttle';
 export interface App {
 	config: Config;
 	db: Db;
-	loginThrottle: LoginThrottle;
+	/** Failed logins per account, and per client address with a higher limit (a town hall shares one). */
+	loginThrottle: { account: LoginThrottle; address: LoginThrottle };
 }
+
+const ADDRESS_FACTOR = 10;
 
 let app: App | undefined;
 
@@ -47,12 +51,20 @@ export async function startApp(env: Record<string, string | undefined>): Promise
 			municipality: config.INITIAL_MUNICIPALITY
 		});
 		if (created) console.log(`Erste Koordination ${config.INITIAL_ADMIN_EMAIL} für ${config.INITIAL_MUNICIPALITY} angelegt.`);
+	} else if ((await countUsers(db)) === 0) {
+		console.warn(
+			'Die Datenbank enthält noch kein Konto. Setzen Sie INITIAL_ADMIN_EMAIL und INITIAL_ADMIN_PASSWORD ' +
+				'für die erste Koordination (oder SEED_DEMO=1 für die Demo-Kommune) und starten Sie neu.'
+		);
 	}
 
 	app = {
 		config,
 		db,
-		loginThrottle: new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_MINUTES * 60_000)
+		loginThrottle: {
+			account: new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_MINUTES * 60_000),
+			address: new LoginThrottle(config.LOGIN_MAX_FAILURES * ADDRESS_FACTOR, config.LOGIN_LOCK_MINUTES * 60_000)
+		}
 	};
 	return app;
 }

@@ -23,8 +23,8 @@ export const actions = {
 
 		const email = users.normaliseEmail(parsed.data.email);
 		// The address is only held in memory for the throttle, never stored.
-		const keys = [`email:${email}`, `address:${getClientAddress()}`];
-		const wait = Math.max(...keys.map((k) => loginThrottle.retryAfter(k)));
+		const address = getClientAddress();
+		const wait = Math.max(loginThrottle.account.retryAfter(email), loginThrottle.address.retryAfter(address));
 		if (wait > 0) {
 			return fail(429, { values: { email }, errors: {}, message: 'tooManyAttempts', minutes: Math.ceil(wait / 60_000) });
 		}
@@ -32,10 +32,11 @@ export const actions = {
 		const user = await users.findUserByEmail(db, email);
 		const valid = await verifyPassword(parsed.data.password, user?.password_hash ?? DUMMY_HASH);
 		if (!user || !valid || user.active !== 1) {
-			for (const key of keys) loginThrottle.recordFailure(key);
+			loginThrottle.account.recordFailure(email);
+			loginThrottle.address.recordFailure(address);
 			return fail(400, { values: { email }, errors: {}, message: 'invalidCredentials', minutes: 0 });
 		}
-		loginThrottle.recordSuccess(keys[0]!);
+		loginThrottle.account.recordSuccess(email);
 
 		const session = await createSession(db, user.id, config.SESSION_HOURS);
 		cookies.set(SESSION_COOKIE, session.token, {

@@ -1,0 +1,39 @@
+import { defineConfig } from '@playwright/test';
+
+// Debian's Chromium: Playwright's own browser download is not reachable on these machines.
+const chromiumArgs = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-dev-shm-usage',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export default defineConfig({
+	testDir: 'tests',
+	testMatch: '**/*.e2e.ts',
+	outputDir: 'test-results',
+	fullyParallel: true,
+	// Each worker starts its own server on its own database file (tests/fixtures.ts).
+	workers: process.env.CI ? 2 : undefined,
+	retries: 0,
+	forbidOnly: !!process.env.CI,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	timeout: 30_000,
+	expect: { timeout: 5_000 },
+	use: {
+		browserName: 'chromium',
+		locale: 'de-DE',
+		timezoneId: 'Europe/Berlin',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: chromiumArgs
+		},
+		trace: 'retain-on-failure',
+		screenshot: 'only-on-failure'
+	}
+});

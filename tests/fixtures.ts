@@ -1,0 +1,96 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const DEMO = {
+	municipality: 'Musterstadt',
+	coordinator: { email: 'koordination@musterstadt.example', password: 'Musterstadt-2026' },
+	editor: { email: 'integration@musterstadt.example', password: 'Musterstadt-2026' }
+};
+
+interface Server {
+	url: string;
+	databasePath: string;
+}
+
+const root = new URL('..', import.meta.url).pathname;
+
+/** Starts the built app (`build/`) on its own port and fresh database file; stops it afterwards. */
+async function startServer(workerIndex: number): Promise<{ server: Server; process: ChildProcess }> {
+	const port = 4300 + workerIndex;
+	const url = `http://127.0.0.1:${port}`;
+	const dir = join(root, 'tests', '.tmp');
+	mkdirSync(dir, { recursive: true });
+	const databasePath = join(dir, `worker-${workerIndex}.db`);
+	for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath + suffix, { force: true });
+
+	const child = spawn(process.execPath, [join(root, 'build', 'index.js')], {
+		env: {
+			...process.env,
+			HOST: '127.0.0.1',
+			PORT: String(port),
+			ORIGIN: url,
+			DATABASE_PATH: databasePath,
+			SEED_DEMO: '1',
+			INITIAL_ADMIN_EMAIL: '',
+			INITIAL_ADMIN_PASSWORD: ''
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout?.on('data', (chunk) => (output += chunk));
+	child.stderr?.on('data', (chunk) => (output += chunk));
+
+	const deadline = Date.now() + 20_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`Server exited early:\n${output}`);
+		try {
+			const response = await fetch(`${url}/api/health`);
+			if (response.ok) return { server: { url, databasePath }, process: child };
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	child.kill();
+	throw new Error(`Server did not become healthy:\n${output}`);
+}
+
+export const test = base.extend<{ axe: (page: Page) => Promise<void> }, { server: Server }>({
+	server: [
+		async ({}, use, workerInfo) => {
+			const { server, process: child } = await startServer(workerInfo.workerIndex);
+			await use(server);
+			child.kill('SIGTERM');
+		},
+		{ scope: 'worker' }
+	],
+	baseURL: async ({ server }, use) => use(server.url),
+	axe: async ({}, use) => {
+		await use(async (page: Page) => {
+			const results = await new AxeBuilder({ page }).analyze();
+			const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+			expect(
+				serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+			).toEqual([]);
+		});
+	}
+});
+
+export { expect };
+
+/** Logs in through the form, as a person would. */
+export async function login(page: Page, email: string, password: string): Promise<void> {
+	await page.goto('/login');
+	await page.getByLabel('E-Mail-Adresse').fill(email);
+	await page.getByLabel('Passwort').fill(password);
+	await page.getByRole('button', { name: 'Anmelden' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Anmelden');
+}
+
+/** A name that no other test in the same worker's database uses. */
+export function unique(prefix: string): string {
+	return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
