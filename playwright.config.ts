@@ -19,7 +19,7 @@ export default defineConfig({
 	outputDir: 'test-results',
 	fullyParallel: true,
 	// Each worker starts its own server on its own database file (tests/fixtures.ts).
-	workers: process.env.CI ? 2 : undefined,
+	workers: 2,
 	retries: 0,
 	forbidOnly: !!process.env.CI,
 	reporter: process.env.CI ? [['list']] : [['list']],
