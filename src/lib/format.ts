@@ -6,3 +6,11 @@ const LOCALES: Record<Language, string> = { de: 'de-DE', en: 'en-GB' };
 export function formatDate(iso: string, lang: Language): string {
 	return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date(iso));
 }
+
+/** A stored ISO timestamp with date and time, in the municipality's time zone. */
+export function formatDateTime(iso: string, lang: Language): string {
+	if (!iso) return '';
+	return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(
+		new Date(iso)
+	);
+}

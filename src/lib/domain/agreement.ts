@@ -35,8 +35,8 @@ function givenValues(answers: readonly RaterAnswer[]): Set<string> {
 
 /** The value all raters who gave one agree on; null when nobody gave a value or they differ. */
 export function unanimousValue(answers: readonly RaterAnswer[]): string | null {
-	const values = givenValues(answers);
-	return values.size === 1 ? values.values().next().value! : null;
+	const [first, ...others] = givenValues(answers);
+	return first !== undefined && others.length === 0 ? first : null;
 }
 
 /**

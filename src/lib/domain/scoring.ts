@@ -42,12 +42,11 @@ export function scoreAssessment(catalogue: Catalogue, agreed: ReadonlyMap<string
 }
 
 /**
- * Rounds a score to one decimal for display, halves up (72.25 → 72.3).
- * `toPrecision` first removes the binary noise of `score * 10` (1.45 * 10 = 14.4999…), which would
- * otherwise round a displayed half down.
+ * Rounds a score to one decimal for display, halves up (72.25 → 72.3, 1.45 → 1.5).
+ * Not `toFixed`: it rounds the binary value, and 1.45 is stored as 1.4499…, giving 1.4.
  */
 export function formatScore(score: number): number {
-	return Math.round(Number((score * 10).toPrecision(12))) / 10;
+	return Math.round(score * 10) / 10;
 }
 
 /**

@@ -52,3 +52,21 @@ export const languageSchema = z.object({
 	language: z.enum(['de', 'en']),
 	redirectTo: z.string().max(2000).optional()
 });
+
+export const COMMENT_MAX = 2000;
+export const EVIDENCE_MAX = 1000;
+
+/** One staff member's answer to one question, as the answer page and the JSON API send it. */
+export const answerSchema = z.object({
+	questionId: z.string({ error: 'unknownQuestion' }).min(1, { error: 'unknownQuestion' }).max(64, { error: 'unknownQuestion' }),
+	value: z.string().max(64, { error: 'invalidValue' }).nullable(),
+	comment: z.string().max(COMMENT_MAX, { error: 'commentTooLong' }).default(''),
+	evidence: z.string().max(EVIDENCE_MAX, { error: 'evidenceTooLong' }).default('')
+});
+
+export const agreedSchema = z.object({
+	questionId: z.string({ error: 'unknownQuestion' }).min(1, { error: 'unknownQuestion' }).max(64),
+	value: z.string({ error: 'chooseValue' }).min(1, { error: 'chooseValue' }).max(64, { error: 'invalidValue' }),
+	reason: z.string().trim().max(COMMENT_MAX, { error: 'commentTooLong' }).default(''),
+	version: z.coerce.number({ error: 'invalid' }).int().min(0)
+});

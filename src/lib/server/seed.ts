@@ -6,6 +6,7 @@ import * as users from './db/users';
 import { hashPassword } from './passwords';
 import { shippedCatalogues } from './shipped';
 import { now } from './db/time';
+import { catalogueOf, saveAnswers, setAgreedAnswer, setAssignments } from './questionnaire';
 
 export const DEMO_MUNICIPALITY = 'Musterstadt';
 export const DEMO_COORDINATOR = { email: 'koordination@musterstadt.example', password: 'Musterstadt-2026' };
@@ -58,7 +59,81 @@ export async function seedDemo(db: Db, credentials = DEMO_COORDINATOR): Promise<
 			createdBy: coordinator.id
 		});
 	});
+	await seedDemoAnswers(db);
 	return { seeded: true, ...credentials };
+}
+
+/**
+ * Per area a cycle of answers, chosen so the demo shows every level, a "nicht bewertbar"-free
+ * result and — like Krefeld 2020 — areas 1 and 7 at level 1 in the administration's view.
+ */
+const DEMO_PATTERNS: Record<number, string[]> = {
+	1: ['3', '3', '2', '3', '3', '3', '2', '3'],
+	2: ['2', '1', '2', '3', '1', '2', '0', '2', 'unknown'],
+	3: ['1', '2', '0', '1', '2', '1', 'unknown', '1', '0'],
+	4: ['2', '2', '1', '3', '2', '1'],
+	5: ['1', '0', '1', '0', '2', '0', '1'],
+	6: ['2', '3', '2', '1', '2', '3'],
+	7: ['3', '3', '3', '2', '3', '3', '2']
+};
+
+/** Who answers what in the demo: two editors overlap in areas 2 and 3, which gives disagreements. */
+const DEMO_ASSIGNMENTS: Record<string, number[]> = {
+	'integration@musterstadt.example': [1, 2, 3, 5, 6, 7],
+	'personal@musterstadt.example': [2],
+	'wirtschaft@musterstadt.example': [3, 4]
+};
+
+/** A neighbouring step on the scale, for the second rater's differing answers. */
+const OTHER_VIEW: Record<string, string> = { '3': '2', '2': '1', '1': '2', '0': '1', unknown: '1' };
+
+async function seedDemoAnswers(db: Db): Promise<void> {
+	const municipality = await db.selectFrom('municipality').select('id').where('name', '=', DEMO_MUNICIPALITY).executeTakeFirstOrThrow();
+	const assessment = await db.selectFrom('assessment').selectAll().where('municipality_id', '=', municipality.id).executeTakeFirstOrThrow();
+	const catalogue = await catalogueOf(db, assessment);
+	const staff = await users.listStaff(db, municipality.id);
+	const idOf = (email: string) => staff.find((s) => s.email === email)!.id;
+
+	await setAssignments(
+		db,
+		assessment,
+		Object.entries(DEMO_ASSIGNMENTS).flatMap(([email, areas]) => areas.map((area) => ({ area, userId: idOf(email) })))
+	);
+	for (const [email, areas] of Object.entries(DEMO_ASSIGNMENTS)) {
+		const userId = idOf(email);
+		const second = email !== 'integration@musterstadt.example' && email !== 'wirtschaft@musterstadt.example';
+		for (const areaNumber of areas) {
+			const area = catalogue.areas.find((a) => a.number === areaNumber)!;
+			const pattern = DEMO_PATTERNS[areaNumber]!;
+			// In area 3 the business development office answers only its own topic.
+			const questions =
+				areaNumber === 3 && email === 'wirtschaft@musterstadt.example'
+					? area.questions.filter((q) => q.topic === 'arbeit-ausbildung')
+					: area.questions;
+			const inputs = questions.map((q, i) => {
+				const base = pattern[area.questions.indexOf(q) % pattern.length]!;
+				const differs = (second || email === 'wirtschaft@musterstadt.example') && areaNumber !== 4 && i % 3 === 1;
+				return {
+					questionId: q.id,
+					value: differs ? OTHER_VIEW[base]! : base,
+					comment: i === 0 ? 'Stand laut Fachbereich, siehe Ratsvorlage.' : '',
+					evidence: i === 0 ? 'Ratsbeschluss 2024/117' : ''
+				};
+			});
+			await saveAnswers(db, assessment, { userId, role: 'editor' }, inputs);
+		}
+	}
+
+	// The coordinator has already settled two of the disagreements in area 2; the rest stay open.
+	const coordinatorId = idOf(DEMO_COORDINATOR.email);
+	for (const questionId of ['2.02', '2.05']) {
+		await setAgreedAnswer(db, assessment, coordinatorId, {
+			questionId,
+			value: DEMO_PATTERNS[2]![Number(questionId.slice(2)) - 1]!,
+			reason: 'In der Abstimmungsrunde am 12. Oktober so festgelegt: Die Maßnahme läuft, ist aber noch nicht verstetigt.',
+			expectedVersion: 0
+		});
+	}
 }
 
 /** On a database without accounts: the first coordinator and their municipality. */

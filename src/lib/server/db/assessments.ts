@@ -10,6 +10,7 @@ export interface AssessmentSummary {
 	catalogueTitle: { de: string; en: string };
 	catalogueVersion: string;
 	questionCount: number;
+	status: 'open' | 'closed';
 }
 
 export async function listAssessments(db: Db, municipalityId: number): Promise<AssessmentSummary[]> {
@@ -24,7 +25,8 @@ export async function listAssessments(db: Db, municipalityId: number): Promise<A
 			'catalogue.title_de',
 			'catalogue.title_en',
 			'catalogue.version',
-			'catalogue.question_count'
+			'catalogue.question_count',
+			'assessment.status'
 		])
 		.where('assessment.municipality_id', '=', municipalityId)
 		.orderBy('assessment.created_at', 'desc')
@@ -37,8 +39,34 @@ export async function listAssessments(db: Db, municipalityId: number): Promise<A
 		catalogueId: r.catalogueId,
 		catalogueTitle: { de: r.title_de, en: r.title_en },
 		catalogueVersion: r.version,
-		questionCount: r.question_count
+		questionCount: r.question_count,
+		status: r.status
 	}));
+}
+
+/** The assessment if it belongs to the municipality; undefined otherwise (also for another's id). */
+export async function findAssessment(db: Db, municipalityId: number, id: number): Promise<Assessment | undefined> {
+	return db
+		.selectFrom('assessment')
+		.selectAll()
+		.where('id', '=', id)
+		.where('municipality_id', '=', municipalityId)
+		.executeTakeFirst();
+}
+
+/** Every assessment of the municipalities in which the user has an active membership, with its role. */
+export async function listVisibleAssessments(db: Db, userId: number) {
+	return db
+		.selectFrom('assessment')
+		.innerJoin('municipality', 'municipality.id', 'assessment.municipality_id')
+		.innerJoin('membership', (join) =>
+			join.onRef('membership.municipality_id', '=', 'assessment.municipality_id').on('membership.user_id', '=', userId)
+		)
+		.where('membership.active', '=', 1)
+		.select(['assessment.id', 'assessment.name', 'municipality.name as municipality', 'municipality.id as municipalityId', 'membership.role', 'assessment.status'])
+		.orderBy('municipality.name')
+		.orderBy('assessment.created_at', 'desc')
+		.execute();
 }
 
 export async function findAssessmentByName(db: Db, municipalityId: number, name: string): Promise<Assessment | undefined> {

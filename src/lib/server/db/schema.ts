@@ -50,12 +50,69 @@ export interface CatalogueTable {
 	imported_at: string;
 }
 
+export type AssessmentStatus = 'open' | 'closed';
+
 export interface AssessmentTable {
 	id: Generated<number>;
 	municipality_id: number;
 	name: string;
 	catalogue_id: number;
 	created_by: number | null;
+	created_at: string;
+	/** closed: answers are read-only and the result is fixed. */
+	status: Generated<AssessmentStatus>;
+	closed_at: string | null;
+	closed_by: number | null;
+}
+
+export interface AreaAssignmentTable {
+	assessment_id: number;
+	/** The area's number, 1–7. */
+	area: number;
+	user_id: number;
+}
+
+/** One staff member's answer to one question; `value` null when they left only a comment or evidence. */
+export interface AnswerTable {
+	assessment_id: number;
+	question_id: string;
+	user_id: number;
+	value: string | null;
+	comment: string;
+	evidence: string;
+	updated_at: string;
+}
+
+/** The answer that counts. automatic = 1: all raters agreed; 0: the coordinator chose it. */
+export interface AgreedAnswerTable {
+	assessment_id: number;
+	question_id: string;
+	value: string;
+	reason: string;
+	automatic: number;
+	/** Raised by every change; a save must name the version it started from. */
+	version: number;
+	set_by: number | null;
+	set_at: string;
+}
+
+export type HistoryKind = 'answer' | 'agreed' | 'closed' | 'reopened';
+
+export interface AnswerHistoryTable {
+	id: Generated<number>;
+	assessment_id: number;
+	question_id: string | null;
+	kind: HistoryKind;
+	actor_id: number | null;
+	rater_id: number | null;
+	old_value: string | null;
+	new_value: string | null;
+	old_comment: string | null;
+	new_comment: string | null;
+	old_evidence: string | null;
+	new_evidence: string | null;
+	old_reason: string | null;
+	new_reason: string | null;
 	created_at: string;
 }
 
@@ -66,6 +123,10 @@ export interface Database {
 	session: SessionTable;
 	catalogue: CatalogueTable;
 	assessment: AssessmentTable;
+	area_assignment: AreaAssignmentTable;
+	answer: AnswerTable;
+	agreed_answer: AgreedAnswerTable;
+	answer_history: AnswerHistoryTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;
@@ -76,3 +137,6 @@ export type Membership = Selectable<MembershipTable>;
 export type Session = Selectable<SessionTable>;
 export type CatalogueRow = Selectable<CatalogueTable>;
 export type Assessment = Selectable<AssessmentTable>;
+export type Answer = Selectable<AnswerTable>;
+export type AgreedAnswer = Selectable<AgreedAnswerTable>;
+export type HistoryEntry = Selectable<AnswerHistoryTable>;

@@ -1,0 +1,74 @@
+/** A cell for `toCsv`; null and undefined become an empty field. */
+export type CsvField = string | number | null | undefined;
+
+// German Excel splits on ";" (the comma is the decimal separator) and only detects UTF-8 with a BOM.
+const SEPARATOR = ';';
+const LINE_END = '\r\n';
+const BOM = '\uFEFF';
+
+/** Text that a spreadsheet would run as a formula (CSV injection, OWASP). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[;"\r\n]|^\s|\s$/;
+
+function formatField(field: CsvField): string {
+	if (field === null || field === undefined) return '';
+	// Numbers are data we produced; a negative one must stay a number, not turn into text.
+	if (typeof field === 'number') return String(field);
+	const text = FORMULA_START.test(field) ? `'${field}` : field;
+	return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * Writes rows as CSV that German Excel opens correctly: UTF-8 with BOM, `;` between fields,
+ * CRLF after every row. Text that starts like a formula gets a leading `'` so that a spreadsheet
+ * shows it instead of running it; `parseCsv` does not undo this.
+ */
+export function toCsv(rows: readonly (readonly CsvField[])[]): string {
+	return BOM + rows.map((row) => row.map(formatField).join(SEPARATOR) + LINE_END).join('');
+}
+
+/**
+ * Reads CSV as `toCsv` writes it: strips the BOM, splits on `;`, and handles quoted fields with
+ * `;`, doubled quotes and line breaks. Accepts CRLF and LF line ends; a final line end adds no row.
+ */
+export function parseCsv(text: string): string[][] {
+	const source = text.startsWith(BOM) ? text.slice(BOM.length) : text;
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let field = '';
+	let quoted = false;
+	// Distinguishes a row holding one empty field (`""`) from no row at all at the end of the text.
+	let rowStarted = false;
+
+	for (let i = 0; i < source.length; i++) {
+		const char = source[i];
+		if (quoted) {
+			if (char !== '"') field += char;
+			else if (source[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else quoted = false;
+			continue;
+		}
+		if (char === '\r' || char === '\n') {
+			if (char === '\r' && source[i + 1] === '\n') i++;
+			row.push(field);
+			rows.push(row);
+			row = [];
+			field = '';
+			rowStarted = false;
+			continue;
+		}
+		rowStarted = true;
+		if (char === '"' && field === '') quoted = true;
+		else if (char === SEPARATOR) {
+			row.push(field);
+			field = '';
+		} else field += char;
+	}
+	if (rowStarted) {
+		row.push(field);
+		rows.push(row);
+	}
+	return rows;
+}

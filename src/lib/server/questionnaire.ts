@@ -1,0 +1,213 @@
+import type { Catalogue, CatalogueArea, CatalogueQuestion } from '$lib/schemas/catalogue';
+import { needsReason, nextAutomaticAgreement } from '$lib/domain/agreement';
+import type { Db } from './db';
+import * as catalogues from './db/catalogues';
+import * as questionnaire from './db/questionnaire';
+import type { AgreedAnswer, Assessment, Role } from './db/schema';
+
+/** Why a change to the questionnaire was refused; `code` is a key of the `errors` messages. */
+export class Refusal extends Error {
+	constructor(
+		readonly code:
+			| 'closed'
+			| 'notClosed'
+			| 'unknownQuestion'
+			| 'invalidValue'
+			| 'notAssigned'
+			| 'reasonRequired'
+			| 'unknownStaff'
+			| 'invalidArea',
+		readonly status: 403 | 404 | 409 | 422
+	) {
+		super(code);
+	}
+}
+
+// Catalogue versions never change once stored, so a parsed copy can be kept for the process's life.
+const parsedCatalogues = new Map<number, Catalogue>();
+
+/** The catalogue version the assessment is pinned to. */
+export async function catalogueOf(db: Db, assessment: Assessment): Promise<Catalogue> {
+	const cached = parsedCatalogues.get(assessment.catalogue_id);
+	if (cached) return cached;
+	const row = await db.selectFrom('catalogue').selectAll().where('id', '=', assessment.catalogue_id).executeTakeFirstOrThrow();
+	const catalogue = catalogues.parseContent(row);
+	parsedCatalogues.set(row.id, catalogue);
+	return catalogue;
+}
+
+export function findQuestion(catalogue: Catalogue, questionId: string): { area: CatalogueArea; question: CatalogueQuestion } | undefined {
+	for (const area of catalogue.areas) {
+		const question = area.questions.find((q) => q.id === questionId);
+		if (question) return { area, question };
+	}
+	return undefined;
+}
+
+function isScaleValue(catalogue: Catalogue, value: string): boolean {
+	return catalogue.scale.some((step) => step.value === value);
+}
+
+async function requireOpen(db: Db, assessmentId: number): Promise<void> {
+	const row = await db.selectFrom('assessment').select('status').where('id', '=', assessmentId).executeTakeFirstOrThrow();
+	if (row.status !== 'open') throw new Refusal('closed', 409);
+}
+
+export interface AnswerInput {
+	questionId: string;
+	value: string | null;
+	comment: string;
+	evidence: string;
+}
+
+/**
+ * Saves one staff member's answers in one transaction: every answer is checked first (open
+ * assessment, question in the pinned catalogue, value on its scale, area assigned unless
+ * coordinator), so a refused batch writes nothing. Unchanged answers write no history.
+ * Returns how many answers changed.
+ */
+export async function saveAnswers(
+	db: Db,
+	assessment: Assessment,
+	actor: { userId: number; role: Role },
+	inputs: AnswerInput[]
+): Promise<number> {
+	const catalogue = await catalogueOf(db, assessment);
+	return db.transaction().execute(async (trx) => {
+		await requireOpen(trx, assessment.id);
+		const assigned = new Set(
+			(await questionnaire.listAssignments(trx, assessment.id)).filter((a) => a.userId === actor.userId).map((a) => a.area)
+		);
+		for (const input of inputs) {
+			const found = findQuestion(catalogue, input.questionId);
+			if (!found) throw new Refusal('unknownQuestion', 422);
+			if (input.value !== null && !isScaleValue(catalogue, input.value)) throw new Refusal('invalidValue', 422);
+			if (actor.role !== 'coordinator' && !assigned.has(found.area.number)) throw new Refusal('notAssigned', 403);
+			if (actor.role === 'facilitator') throw new Refusal('notAssigned', 403);
+		}
+
+		let changed = 0;
+		for (const input of inputs) {
+			const previous = await questionnaire.findAnswer(trx, assessment.id, input.questionId, actor.userId);
+			const before = { value: previous?.value ?? null, comment: previous?.comment ?? '', evidence: previous?.evidence ?? '' };
+			const after = { value: input.value, comment: input.comment, evidence: input.evidence };
+			if (before.value === after.value && before.comment === after.comment && before.evidence === after.evidence) continue;
+			changed += 1;
+			await questionnaire.upsertAnswer(trx, {
+				assessment_id: assessment.id,
+				question_id: input.questionId,
+				user_id: actor.userId,
+				...after
+			});
+			await questionnaire.addHistory(trx, {
+				assessmentId: assessment.id,
+				questionId: input.questionId,
+				kind: 'answer',
+				actorId: actor.userId,
+				raterId: actor.userId,
+				old: before,
+				new: after
+			});
+			if (before.value !== after.value) await updateAutomaticAgreement(trx, assessment.id, input.questionId, actor.userId);
+		}
+		return changed;
+	});
+}
+
+/** Keeps the automatic agreed answer in step with the raters' answers; a manual one is never touched. */
+async function updateAutomaticAgreement(db: Db, assessmentId: number, questionId: string, actorId: number): Promise<void> {
+	const answers = await questionnaire.listAnswersFor(db, assessmentId, questionId);
+	const current = await questionnaire.findAgreed(db, assessmentId, questionId);
+	const next = nextAutomaticAgreement(
+		answers.map((a) => ({ userId: a.user_id, value: a.value })),
+		current && { value: current.value, automatic: current.automatic === 1 }
+	);
+	if (next.action === 'keep') return;
+	if (next.action === 'set') {
+		await questionnaire.putAgreed(db, { assessmentId, questionId, value: next.value, reason: '', automatic: true, setBy: null }, current);
+	} else {
+		await questionnaire.deleteAgreed(db, assessmentId, questionId);
+	}
+	await questionnaire.addHistory(db, {
+		assessmentId,
+		questionId,
+		kind: 'agreed',
+		actorId,
+		old: { value: current?.value ?? null },
+		new: { value: next.action === 'set' ? next.value : null, reason: null }
+	});
+}
+
+export type AgreedResult = { status: 'saved' } | { status: 'conflict'; current: AgreedAnswer | undefined };
+
+/**
+ * The coordinator sets the agreed answer. `expectedVersion` is the version the coordinator saw
+ * (0 for none): if someone changed it since, nothing is written and the current one is returned.
+ */
+export async function setAgreedAnswer(
+	db: Db,
+	assessment: Assessment,
+	actorId: number,
+	input: { questionId: string; value: string; reason: string; expectedVersion: number }
+): Promise<AgreedResult> {
+	const catalogue = await catalogueOf(db, assessment);
+	if (!findQuestion(catalogue, input.questionId)) throw new Refusal('unknownQuestion', 422);
+	if (!isScaleValue(catalogue, input.value)) throw new Refusal('invalidValue', 422);
+	return db.transaction().execute(async (trx) => {
+		await requireOpen(trx, assessment.id);
+		const current = await questionnaire.findAgreed(trx, assessment.id, input.questionId);
+		if ((current?.version ?? 0) !== input.expectedVersion) return { status: 'conflict', current } as const;
+		const answers = await questionnaire.listAnswersFor(trx, assessment.id, input.questionId);
+		const raters = answers.map((a) => ({ userId: a.user_id, value: a.value }));
+		if (needsReason(raters, input.value) && input.reason.trim() === '') throw new Refusal('reasonRequired', 422);
+		await questionnaire.putAgreed(
+			trx,
+			{ assessmentId: assessment.id, questionId: input.questionId, value: input.value, reason: input.reason.trim(), automatic: false, setBy: actorId },
+			current
+		);
+		await questionnaire.addHistory(trx, {
+			assessmentId: assessment.id,
+			questionId: input.questionId,
+			kind: 'agreed',
+			actorId,
+			old: { value: current?.value ?? null, reason: current?.reason ?? null },
+			new: { value: input.value, reason: input.reason.trim() }
+		});
+		return { status: 'saved' } as const;
+	});
+}
+
+/** Replaces who answers which area; only active editors and coordinators of the municipality qualify. */
+export async function setAssignments(
+	db: Db,
+	assessment: Assessment,
+	assignments: { area: number; userId: number }[]
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const eligible = new Set(
+			(
+				await trx
+					.selectFrom('membership')
+					.select('user_id')
+					.where('municipality_id', '=', assessment.municipality_id)
+					.where('active', '=', 1)
+					.where('role', 'in', ['editor', 'coordinator'])
+					.execute()
+			).map((m) => m.user_id)
+		);
+		for (const a of assignments) {
+			if (!Number.isInteger(a.area) || a.area < 1 || a.area > 7) throw new Refusal('invalidArea', 422);
+			if (!eligible.has(a.userId)) throw new Refusal('unknownStaff', 422);
+		}
+		await questionnaire.replaceAssignments(trx, assessment.id, assignments);
+	});
+}
+
+/** Closes (answers read-only, result fixed) or reopens the questionnaire; both are recorded. */
+export async function setStatus(db: Db, assessment: Assessment, status: 'open' | 'closed', actorId: number): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const row = await trx.selectFrom('assessment').select('status').where('id', '=', assessment.id).executeTakeFirstOrThrow();
+		if (row.status === status) throw new Refusal(status === 'closed' ? 'closed' : 'notClosed', 409);
+		await questionnaire.setStatus(trx, assessment.id, status, actorId);
+	});
+}

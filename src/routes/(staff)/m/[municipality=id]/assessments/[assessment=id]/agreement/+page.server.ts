@@ -1,0 +1,101 @@
+import { fail } from '@sveltejs/kit';
+import { agreementStatus, spread, type AgreementStatus } from '$lib/domain/agreement';
+import { agreedSchema } from '$lib/schemas/forms';
+import { getApp } from '$lib/server/app';
+import { requireAssessment } from '$lib/server/assessment-access';
+import * as questionnaire from '$lib/server/db/questionnaire';
+import * as users from '$lib/server/db/users';
+import { Refusal, catalogueOf, setAgreedAnswer } from '$lib/server/questionnaire';
+import { parseForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+const FILTERS = ['all', 'open', 'answered'] as const;
+type Filter = (typeof FILTERS)[number];
+
+export const load = (async ({ locals, params, url }) => {
+	const { assessment } = await requireAssessment(locals, params.assessment, 'coordinator');
+	const { db } = getApp();
+	const catalogue = await catalogueOf(db, assessment);
+	const [answers, agreed, staff] = await Promise.all([
+		questionnaire.listAnswers(db, assessment.id),
+		questionnaire.listAgreed(db, assessment.id),
+		users.listStaff(db, assessment.municipality_id)
+	]);
+	const names = new Map(staff.map((s) => [s.id, s.name]));
+	const agreedById = new Map(agreed.map((a) => [a.question_id, a]));
+	const filterParam = url.searchParams.get('filter');
+	const filter: Filter = FILTERS.includes(filterParam as Filter) ? (filterParam as Filter) : 'answered';
+	const areaFilter = Number(url.searchParams.get('area')) || null;
+
+	const counts: Record<AgreementStatus, number> = { unanswered: 0, agreed: 0, disagreement: 0, resolved: 0 };
+	const questions = catalogue.areas.flatMap((area) =>
+		area.questions.map((question) => {
+			const raters = answers
+				.filter((a) => a.question_id === question.id)
+				.map((a) => ({ userId: a.user_id, name: names.get(a.user_id) ?? '?', value: a.value, comment: a.comment, evidence: a.evidence }));
+			const current = agreedById.get(question.id);
+			const agreedAnswer = current && { value: current.value, automatic: current.automatic === 1 };
+			const status = agreementStatus(raters, agreedAnswer);
+			counts[status] += 1;
+			return {
+				id: question.id,
+				area: area.number,
+				topic: area.topics.find((t) => t.id === question.topic)?.name ?? null,
+				text: question.text,
+				raters,
+				spread: spread(raters, catalogue),
+				status,
+				agreed: current
+					? {
+							value: current.value,
+							reason: current.reason,
+							automatic: current.automatic === 1,
+							version: current.version,
+							setBy: current.set_by === null ? null : (names.get(current.set_by) ?? null),
+							setAt: current.set_at
+						}
+					: null
+			};
+		})
+	);
+	const visible = questions.filter(
+		(q) =>
+			(areaFilter === null || q.area === areaFilter) &&
+			(filter === 'all' || (filter === 'open' ? q.status === 'disagreement' : q.raters.length > 0))
+	);
+	return {
+		filter,
+		areaFilter,
+		counts,
+		questions: visible,
+		scale: catalogue.scale.map((s) => ({ value: s.value, label: s.label, points: s.points })),
+		readOnly: assessment.status === 'closed'
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	agree: async ({ locals, params, request }) => {
+		const { assessment, userId } = await requireAssessment(locals, params.assessment, 'coordinator');
+		const parsed = parseForm(agreedSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { questionId: parsed.values.questionId ?? '', values: parsed.values, errors: parsed.errors });
+		const { questionId, value, reason, version } = parsed.data;
+		const values = { questionId, value, reason };
+		try {
+			const result = await setAgreedAnswer(getApp().db, assessment, userId, { questionId, value, reason, expectedVersion: version });
+			if (result.status === 'conflict') {
+				const current = result.current;
+				const setBy = current?.set_by ? (await users.findUser(getApp().db, current.set_by))?.name ?? null : null;
+				return fail(409, {
+					questionId,
+					values,
+					errors: { form: 'versionConflict' },
+					conflict: current ? { value: current.value, reason: current.reason, setBy, setAt: current.set_at } : null
+				});
+			}
+		} catch (err) {
+			if (err instanceof Refusal) return fail(err.status, { questionId, values, errors: { [err.code === 'reasonRequired' ? 'reason' : 'form']: err.code } });
+			throw err;
+		}
+		return { questionId, saved: true };
+	}
+} satisfies Actions;

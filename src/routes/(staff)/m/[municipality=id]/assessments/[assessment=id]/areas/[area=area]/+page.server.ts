@@ -1,0 +1,71 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { answerSchema } from '$lib/schemas/forms';
+import { getApp } from '$lib/server/app';
+import { requireAssessment } from '$lib/server/assessment-access';
+import * as questionnaire from '$lib/server/db/questionnaire';
+import { Refusal, catalogueOf, saveAnswers, type AnswerInput } from '$lib/server/questionnaire';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ locals, params }) => {
+	const { assessment, role, userId } = await requireAssessment(locals, params.assessment, 'coordinator', 'editor');
+	const { db } = getApp();
+	const areaNumber = Number(params.area);
+	if (role !== 'coordinator' && !(await questionnaire.isAssigned(db, assessment.id, areaNumber, userId))) {
+		error(403, 'notAssigned');
+	}
+	const catalogue = await catalogueOf(db, assessment);
+	const area = catalogue.areas.find((a) => a.number === areaNumber)!;
+	const answers = (await questionnaire.listAnswers(db, assessment.id)).filter((a) => a.user_id === userId);
+	const mine = Object.fromEntries(
+		answers.map((a) => [a.question_id, { value: a.value, comment: a.comment, evidence: a.evidence }])
+	);
+	return {
+		area: { number: area.number, name: area.name, description: area.description, topics: area.topics, questions: area.questions },
+		scale: catalogue.scale.map((s) => ({ value: s.value, label: s.label })),
+		mine,
+		readOnly: assessment.status === 'closed'
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	/** The save button of the page (without JavaScript): every question of the area in one transaction. */
+	save: async ({ locals, params, request }) => {
+		const { assessment, role, userId, municipalityId } = await requireAssessment(locals, params.assessment, 'coordinator', 'editor');
+		const { db } = getApp();
+		const catalogue = await catalogueOf(db, assessment);
+		const area = catalogue.areas.find((a) => a.number === Number(params.area))!;
+		const form = await request.formData();
+
+		const areaIds = new Set(area.questions.map((q) => q.id));
+		const submitted = new Set([...form.keys()].filter((k) => /^(value|comment|evidence):/.test(k)).map((k) => k.split(':').slice(1).join(':')));
+		const values: Record<string, { value: string | null; comment: string; evidence: string }> = {};
+		const errors: Record<string, string> = {};
+		const inputs: AnswerInput[] = [];
+		for (const questionId of submitted) {
+			const raw = {
+				questionId,
+				value: form.has(`value:${questionId}`) ? String(form.get(`value:${questionId}`)) : null,
+				comment: String(form.get(`comment:${questionId}`) ?? ''),
+				evidence: String(form.get(`evidence:${questionId}`) ?? '')
+			};
+			values[questionId] = raw;
+			if (!areaIds.has(questionId)) {
+				errors[questionId] = 'unknownQuestion';
+				continue;
+			}
+			const parsed = answerSchema.safeParse(raw);
+			if (parsed.success) inputs.push(parsed.data);
+			else errors[questionId] = parsed.error.issues[0]?.message ?? 'invalid';
+		}
+		// Nothing is written while any answer is refused; the page shows everything that was typed.
+		if (Object.keys(errors).length > 0) return fail(422, { values, errors, error: 'answersNotSaved' as const });
+		let changed: number;
+		try {
+			changed = await saveAnswers(db, assessment, { userId, role }, inputs);
+		} catch (err) {
+			if (err instanceof Refusal) return fail(err.status, { values, errors: {}, error: err.code });
+			throw err;
+		}
+		redirect(303, `/m/${municipalityId}/assessments/${assessment.id}/areas/${area.number}?saved=${changed}`);
+	}
+} satisfies Actions;
