@@ -146,6 +146,7 @@ export const de = {
 		closedInfo: (date: string) => `Abgeschlossen am ${date}. Antworten können nicht mehr geändert werden.`,
 		myAreas: 'Meine Handlungsfelder',
 		noAreas: 'Ihnen ist noch kein Handlungsfeld zugewiesen. Die Koordination weist die Handlungsfelder zu.',
+		coordinatorNoAreas: 'Sie haben sich kein Handlungsfeld selbst zugewiesen. Als Koordination können Sie trotzdem jedes Handlungsfeld beantworten: Wählen Sie es unten unter „Fortschritt je Handlungsfeld“.',
 		overall: 'Insgesamt',
 		facilitatorInfo: 'Als Moderation sehen Sie das Ergebnis der Verwaltung, sobald Antworten abgestimmt sind.',
 		openDisagreements: (n: number) =>

@@ -146,6 +146,7 @@ export const en: Messages = {
 		closedInfo: (date: string) => `Closed on ${date}. Answers can no longer be changed.`,
 		myAreas: 'My areas',
 		noAreas: 'No area has been assigned to you yet. The coordination assigns the areas.',
+		coordinatorNoAreas: 'You have not assigned an area to yourself. As coordination you can still answer any area: choose it below under “Progress per area”.',
 		overall: 'Overall',
 		facilitatorInfo: "As facilitation you see the administration's result once answers are agreed.",
 		openDisagreements: (n: number) =>
