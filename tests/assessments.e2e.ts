@@ -4,7 +4,7 @@ test('the coordinator creates an assessment on the shipped catalogue', async ({ 
 	await login(page, DEMO.coordinator.email, DEMO.coordinator.password);
 	const name = unique('Selbstcheck');
 	await page.getByLabel('Name').fill(name);
-	await expect(page.getByLabel('Fragenkatalog')).toContainText('Version 2026.1 (105 Fragen)');
+	await page.getByLabel('Fragenkatalog').selectOption({ label: 'Selbstcheck Weltoffene Kommune – Standardkatalog – Version 2026.1 (105 Fragen)' });
 	await page.getByRole('button', { name: 'Durchlauf anlegen' }).click();
 	await expect(page.getByRole('status')).toHaveText(`Der Durchlauf „${name}“ wurde angelegt.`);
 	const row = page.getByRole('row').filter({ hasText: name });

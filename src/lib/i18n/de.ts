@@ -213,7 +213,7 @@ export const de = {
 		setBy: (name: string, date: string) => `festgelegt von ${name}, ${date}`,
 		reason: 'Begründung',
 		reasonHint: '(Pflicht, wenn die Antworten sich unterscheiden)',
-		agreedSaved: 'Die abgestimmte Antwort wurde gespeichert.',
+		agreedSaved: (id: string) => `Die abgestimmte Antwort zu Frage ${id} wurde gespeichert.`,
 		conflictDetail: (name: string, date: string, value: string) =>
 			`${name} hat die abgestimmte Antwort am ${date} auf „${value}“ gesetzt.`,
 		conflictHint: 'Ihre Eingabe steht noch im Formular. Prüfen Sie die neue Antwort und speichern Sie erneut, wenn Sie sie trotzdem ändern möchten.',

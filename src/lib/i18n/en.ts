@@ -213,7 +213,7 @@ export const en: Messages = {
 		setBy: (name: string, date: string) => `set by ${name}, ${date}`,
 		reason: 'Reason',
 		reasonHint: '(required when the answers differ)',
-		agreedSaved: 'The agreed answer was saved.',
+		agreedSaved: (id: string) => `The agreed answer to question ${id} was saved.`,
 		conflictDetail: (name: string, date: string, value: string) => `${name} set the agreed answer to “${value}” on ${date}.`,
 		conflictHint: 'Your input is still in the form. Check the new answer and save again if you still want to change it.',
 		changeAgreed: 'Change the agreed answer',
