@@ -46,7 +46,7 @@ const session: Handle = async ({ event, resolve }) => {
  */
 const access: Handle = async ({ event, resolve }) => {
 	const routeId = event.route.id ?? '';
-	const isStaffRoute = routeId.startsWith('/(staff)');
+	const isStaffRoute = routeId.includes('/(staff)/');
 	if (isStaffRoute && !event.locals.user) {
 		if (routeId.includes('/api/') || event.request.method !== 'GET') error(401, 'login');
 		redirect(303, `/login?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`);
