@@ -39,3 +39,9 @@ export function pickLanguage(cookie: string | undefined, acceptLanguage: string 
 export function local(text: { de: string; en: string }, lang: Language): string {
 	return text[lang];
 }
+
+/** The message for an error code from the server; the generic one for a code it does not know. */
+export function errorText(messages: Messages, code: string): string {
+	const errors = messages.errors as Record<string, string>;
+	return errors[code] ?? errors.invalid!;
+}

@@ -70,3 +70,39 @@ export const agreedSchema = z.object({
 	reason: z.string().trim().max(COMMENT_MAX, { error: 'commentTooLong' }).default(''),
 	version: z.coerce.number({ error: 'invalid' }).int().min(0)
 });
+
+export const DEFAULT_STAKEHOLDER_GROUPS = ['Verwaltung', 'Politik', 'Zivilgesellschaft', 'Wirtschaft', 'Migrantenorganisation', 'Sonstige'];
+
+/** A new workshop; the same schema serves the facilitator's form and the JSON API. */
+export const workshopCreateSchema = z.object({
+	title: required(120).pipe(z.string().min(3, { error: 'tooShort' })),
+	heldOn: z
+		.string()
+		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date' })
+		.refine((value) => !Number.isNaN(Date.parse(value)), { error: 'date' })
+		.optional(),
+	areas: z
+		.array(z.coerce.number({ error: 'invalidArea' }).int({ error: 'invalidArea' }).min(1, { error: 'invalidArea' }).max(7, { error: 'invalidArea' }), { error: 'chooseAreas' })
+		.min(1, { error: 'chooseAreas' })
+		.default([1, 2, 3, 4, 5, 6, 7]),
+	groups: z
+		.array(z.string().trim().min(1, { error: 'groups' }).max(60, { error: 'groups' }), { error: 'groups' })
+		.min(1, { error: 'groups' })
+		.max(12, { error: 'groups' })
+		.default(DEFAULT_STAKEHOLDER_GROUPS),
+	k: z.coerce.number({ error: 'k' }).int({ error: 'k' }).min(1, { error: 'k' }).max(50, { error: 'k' }).default(5)
+});
+
+export const workshopAreasSchema = z.object({
+	areas: z.array(z.number().int().min(1).max(7)).min(1),
+	open: z.boolean()
+});
+
+export const joinSchema = z.object({
+	group: z.string().max(60).nullable().default(null)
+});
+
+export const ratingSchema = z.object({
+	area: z.coerce.number({ error: 'unknownArea' }).int({ error: 'unknownArea' }),
+	level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.null()], { error: 'invalidLevel' })
+});

@@ -1,4 +1,6 @@
 import { json } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { Refusal } from './refusal';
 import { de } from '$lib/i18n/de';
 import { getApp } from './app';
 import * as municipalities from './db/municipalities';
@@ -24,4 +26,42 @@ export async function apiAssessment(locals: App.Locals, idParam: string, ...role
 	if (!assessment || !role) return apiError(404, 'notFound');
 	if (roles.length > 0 && !roles.includes(role)) return apiError(403, 'forbidden');
 	return { assessment, role, userId: locals.user.id };
+}
+
+/** The workshop behind an API path with the caller's role in its municipality (staff only). */
+export async function apiWorkshop(locals: App.Locals, idParam: string, ...roles: Role[]) {
+	if (!locals.user) return apiError(401, 'login');
+	const { db } = getApp();
+	const row = await db
+		.selectFrom('workshop')
+		.innerJoin('assessment', 'assessment.id', 'workshop.assessment_id')
+		.selectAll('workshop')
+		.select('assessment.municipality_id as municipalityId')
+		.where('workshop.id', '=', Number(idParam))
+		.executeTakeFirst();
+	const role = row && (await municipalities.findRole(db, locals.user.id, row.municipalityId));
+	if (!row || !role) return apiError(404, 'notFound');
+	if (roles.length > 0 && !roles.includes(role)) return apiError(403, 'forbidden');
+	const { municipalityId, ...workshop } = row;
+	return { workshop, municipalityId, role, userId: locals.user.id };
+}
+
+/** Parses a JSON body against a schema; a Response with the first problem's code when it fails. */
+export async function jsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T> | Response> {
+	let body: unknown;
+	try {
+		body = await request.json();
+	} catch {
+		return apiError(400, 'invalidJson');
+	}
+	const parsed = schema.safeParse(body);
+	if (parsed.success) return parsed.data;
+	const code = parsed.error.issues[0]?.message;
+	return apiError(422, code && /^[a-zA-Z]+$/.test(code) ? code : 'invalid');
+}
+
+/** Turns a Refusal into its JSON error; anything else is a bug and propagates. */
+export function refusalResponse(err: unknown): Response {
+	if (err instanceof Refusal) return apiError(err.status, err.code);
+	throw err;
 }

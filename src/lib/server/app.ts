@@ -11,6 +11,8 @@ export interface App {
 	db: Db;
 	/** Failed logins per account, and per client address with a higher limit (a town hall shares one). */
 	loginThrottle: { account: LoginThrottle; address: LoginThrottle };
+	/** Wrong join codes per client address: guessing codes is slowed down. */
+	codeThrottle: LoginThrottle;
 }
 
 const ADDRESS_FACTOR = 10;
@@ -64,7 +66,8 @@ export async function startApp(env: Record<string, string | undefined>): Promise
 		loginThrottle: {
 			account: new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_MINUTES * 60_000),
 			address: new LoginThrottle(config.LOGIN_MAX_FAILURES * ADDRESS_FACTOR, config.LOGIN_LOCK_MINUTES * 60_000)
-		}
+		},
+		codeThrottle: new LoginThrottle(config.JOIN_CODE_MAX_FAILURES, 10 * 60_000)
 	};
 	return app;
 }

@@ -18,7 +18,8 @@ export const configSchema = z
 		INITIAL_MUNICIPALITY: z.string().trim().min(2).max(120).default('Meine Kommune'),
 		SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
 		LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
-		LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15)
+		LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+		JOIN_CODE_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(30)
 	})
 	.refine((c) => (c.INITIAL_ADMIN_EMAIL === undefined) === (c.INITIAL_ADMIN_PASSWORD === undefined), {
 		path: ['INITIAL_ADMIN_PASSWORD'],

@@ -4,24 +4,9 @@ import type { Db } from './db';
 import * as catalogues from './db/catalogues';
 import * as questionnaire from './db/questionnaire';
 import type { AgreedAnswer, Assessment, Role } from './db/schema';
+import { Refusal } from './refusal';
 
-/** Why a change to the questionnaire was refused; `code` is a key of the `errors` messages. */
-export class Refusal extends Error {
-	constructor(
-		readonly code:
-			| 'closed'
-			| 'notClosed'
-			| 'unknownQuestion'
-			| 'invalidValue'
-			| 'notAssigned'
-			| 'reasonRequired'
-			| 'unknownStaff'
-			| 'invalidArea',
-		readonly status: 403 | 404 | 409 | 422
-	) {
-		super(code);
-	}
-}
+export { Refusal };
 
 // Catalogue versions never change once stored, so a parsed copy can be kept for the process's life.
 const parsedCatalogues = new Map<number, Catalogue>();

@@ -116,6 +116,52 @@ export interface AnswerHistoryTable {
 	created_at: string;
 }
 
+export type WorkshopStatus = 'open' | 'ended';
+
+export interface WorkshopTable {
+	id: Generated<number>;
+	assessment_id: number;
+	title: string;
+	/** The workshop's date, YYYY-MM-DD. */
+	held_on: string;
+	code: string;
+	/** JSON array of the stakeholder group names offered to participants. */
+	stakeholder_groups: string;
+	/** JSON array of the area numbers rated in this workshop. */
+	areas: string;
+	/** Privacy threshold: a group's figures are shown only from k ratings on. */
+	k: number;
+	status: Generated<WorkshopStatus>;
+	created_by: number | null;
+	created_at: string;
+	ended_at: string | null;
+}
+
+export interface WorkshopAreaTable {
+	workshop_id: number;
+	area: number;
+	is_open: Generated<number>;
+}
+
+export interface BallotTable {
+	id: Generated<number>;
+	workshop_id: number;
+	/** SHA-256 of the device's cookie token; null for a paper ballot. */
+	token_hash: string | null;
+	stakeholder_group: string | null;
+	paper: Generated<number>;
+	created_at: string;
+}
+
+export interface RatingTable {
+	ballot_id: number;
+	workshop_id: number;
+	area: number;
+	/** 1–4, or null for "kann ich nicht beurteilen". */
+	level: number | null;
+	updated_at: string;
+}
+
 export interface Database {
 	municipality: MunicipalityTable;
 	user: UserTable;
@@ -127,6 +173,10 @@ export interface Database {
 	answer: AnswerTable;
 	agreed_answer: AgreedAnswerTable;
 	answer_history: AnswerHistoryTable;
+	workshop: WorkshopTable;
+	workshop_area: WorkshopAreaTable;
+	ballot: BallotTable;
+	rating: RatingTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;
@@ -140,3 +190,5 @@ export type Assessment = Selectable<AssessmentTable>;
 export type Answer = Selectable<AnswerTable>;
 export type AgreedAnswer = Selectable<AgreedAnswerTable>;
 export type HistoryEntry = Selectable<AnswerHistoryTable>;
+export type WorkshopRow = Selectable<WorkshopTable>;
+export type Ballot = Selectable<BallotTable>;

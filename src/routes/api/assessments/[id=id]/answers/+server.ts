@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { answerSchema } from '$lib/schemas/forms';
-import { apiAssessment, apiError } from '$lib/server/api';
+import { apiAssessment, jsonBody, refusalResponse } from '$lib/server/api';
 import { getApp } from '$lib/server/app';
-import { Refusal, saveAnswers } from '$lib/server/questionnaire';
+import { saveAnswers } from '$lib/server/questionnaire';
 import type { RequestHandler } from './$types';
 
 /**
@@ -12,22 +12,12 @@ import type { RequestHandler } from './$types';
 export const POST = (async ({ locals, params, request }) => {
 	const access = await apiAssessment(locals, params.id, 'coordinator', 'editor');
 	if (access instanceof Response) return access;
-	let body: unknown;
+	const input = await jsonBody(request, answerSchema);
+	if (input instanceof Response) return input;
 	try {
-		body = await request.json();
-	} catch {
-		return apiError(400, 'invalidJson');
-	}
-	const parsed = answerSchema.safeParse(body);
-	if (!parsed.success) {
-		const code = parsed.error.issues[0]?.message;
-		return apiError(422, code && /^[a-zA-Z]+$/.test(code) ? code : 'invalid');
-	}
-	try {
-		const changed = await saveAnswers(getApp().db, access.assessment, access, [parsed.data]);
-		return json({ status: changed > 0 ? 'saved' : 'unchanged', questionId: parsed.data.questionId });
+		const changed = await saveAnswers(getApp().db, access.assessment, access, [input]);
+		return json({ status: changed > 0 ? 'saved' : 'unchanged', questionId: input.questionId });
 	} catch (err) {
-		if (err instanceof Refusal) return apiError(err.status, err.code);
-		throw err;
+		return refusalResponse(err);
 	}
 }) satisfies RequestHandler;

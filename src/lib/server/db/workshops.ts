@@ -1,0 +1,155 @@
+import { sql } from 'kysely';
+import type { Db } from './index';
+import type { Ballot, WorkshopRow } from './schema';
+import { now } from './time';
+
+export async function insertWorkshop(
+	db: Db,
+	values: { assessmentId: number; title: string; heldOn: string; code: string; groups: string[]; areas: number[]; k: number; createdBy: number }
+): Promise<WorkshopRow> {
+	const workshop = await db
+		.insertInto('workshop')
+		.values({
+			assessment_id: values.assessmentId,
+			title: values.title,
+			held_on: values.heldOn,
+			code: values.code,
+			stakeholder_groups: JSON.stringify(values.groups),
+			areas: JSON.stringify(values.areas),
+			k: values.k,
+			created_by: values.createdBy,
+			created_at: now()
+		})
+		.returningAll()
+		.executeTakeFirstOrThrow();
+	await db
+		.insertInto('workshop_area')
+		.values(values.areas.map((area) => ({ workshop_id: workshop.id, area, is_open: 0 })))
+		.execute();
+	return workshop;
+}
+
+export async function findWorkshop(db: Db, id: number): Promise<WorkshopRow | undefined> {
+	return db.selectFrom('workshop').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findWorkshopByCode(db: Db, code: string): Promise<WorkshopRow | undefined> {
+	return db.selectFrom('workshop').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function codeExists(db: Db, code: string): Promise<boolean> {
+	return (await db.selectFrom('workshop').select('id').where('code', '=', code).executeTakeFirst()) !== undefined;
+}
+
+export async function listWorkshops(db: Db, assessmentId: number): Promise<WorkshopRow[]> {
+	return db.selectFrom('workshop').selectAll().where('assessment_id', '=', assessmentId).orderBy('id', 'desc').execute();
+}
+
+export async function openAreas(db: Db, workshopId: number): Promise<number[]> {
+	const rows = await db
+		.selectFrom('workshop_area')
+		.select('area')
+		.where('workshop_id', '=', workshopId)
+		.where('is_open', '=', 1)
+		.orderBy('area')
+		.execute();
+	return rows.map((r) => r.area);
+}
+
+export async function setAreasOpen(db: Db, workshopId: number, areas: number[], open: boolean): Promise<void> {
+	if (areas.length === 0) return;
+	await db
+		.updateTable('workshop_area')
+		.set({ is_open: open ? 1 : 0 })
+		.where('workshop_id', '=', workshopId)
+		.where('area', 'in', areas)
+		.execute();
+}
+
+export async function endWorkshop(db: Db, workshopId: number): Promise<void> {
+	await db.updateTable('workshop').set({ status: 'ended', ended_at: now() }).where('id', '=', workshopId).execute();
+	await db.updateTable('workshop_area').set({ is_open: 0 }).where('workshop_id', '=', workshopId).execute();
+}
+
+export async function findBallotByToken(db: Db, workshopId: number, tokenHash: string): Promise<Ballot | undefined> {
+	return db
+		.selectFrom('ballot')
+		.selectAll()
+		.where('workshop_id', '=', workshopId)
+		.where('token_hash', '=', tokenHash)
+		.executeTakeFirst();
+}
+
+export async function insertBallot(
+	db: Db,
+	values: { workshopId: number; tokenHash: string | null; group: string | null; paper: boolean }
+): Promise<Ballot> {
+	return db
+		.insertInto('ballot')
+		.values({
+			workshop_id: values.workshopId,
+			token_hash: values.tokenHash,
+			stakeholder_group: values.group,
+			paper: values.paper ? 1 : 0,
+			created_at: now()
+		})
+		.returningAll()
+		.executeTakeFirstOrThrow();
+}
+
+export async function setBallotGroup(db: Db, ballotId: number, group: string | null): Promise<void> {
+	await db.updateTable('ballot').set({ stakeholder_group: group }).where('id', '=', ballotId).execute();
+}
+
+/** Stores or replaces a ballot's rating of an area. */
+export async function upsertRating(db: Db, values: { ballotId: number; workshopId: number; area: number; level: number | null }): Promise<void> {
+	const updated_at = now();
+	await db
+		.insertInto('rating')
+		.values({ ballot_id: values.ballotId, workshop_id: values.workshopId, area: values.area, level: values.level, updated_at })
+		.onConflict((oc) => oc.columns(['ballot_id', 'area']).doUpdateSet({ level: values.level, updated_at }))
+		.execute();
+}
+
+export async function ratingsOf(db: Db, ballotId: number): Promise<{ area: number; level: number | null }[]> {
+	return db.selectFrom('rating').select(['area', 'level']).where('ballot_id', '=', ballotId).execute();
+}
+
+export interface WorkshopCounts {
+	joined: number;
+	ratings: number;
+	perArea: Record<number, number>;
+}
+
+/** How many ballots there are and how many ratings per area, for the live screens. */
+export async function counts(db: Db, workshopId: number): Promise<WorkshopCounts> {
+	const [ballots, perArea] = await Promise.all([
+		db
+			.selectFrom('ballot')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('workshop_id', '=', workshopId)
+			.executeTakeFirstOrThrow(),
+		db
+			.selectFrom('rating')
+			.select(['area', sql<number>`count(*)`.as('n')])
+			.where('workshop_id', '=', workshopId)
+			.groupBy('area')
+			.execute()
+	]);
+	const byArea = Object.fromEntries(perArea.map((r) => [r.area, Number(r.n)]));
+	return {
+		joined: Number(ballots.n),
+		ratings: perArea.reduce((sum, r) => sum + Number(r.n), 0),
+		perArea: byArea
+	};
+}
+
+/** Every rating with its ballot's group and kind, for results and exports. */
+export async function listRatings(db: Db, workshopId: number) {
+	return db
+		.selectFrom('rating')
+		.innerJoin('ballot', 'ballot.id', 'rating.ballot_id')
+		.select(['rating.area', 'rating.level', 'rating.updated_at as updatedAt', 'ballot.stakeholder_group as group', 'ballot.paper'])
+		.where('rating.workshop_id', '=', workshopId)
+		.execute();
+}

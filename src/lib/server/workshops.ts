@@ -1,0 +1,191 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { refuseRating, type RatingLevel } from '$lib/domain/ballot';
+import { generateJoinCode } from '$lib/domain/joincode';
+import type { Db } from './db';
+import type { Assessment, WorkshopRow } from './db/schema';
+import * as store from './db/workshops';
+import { InProcessBus, type EventBus } from './live';
+import { Refusal } from './refusal';
+
+export const DEFAULT_GROUPS = ['Verwaltung', 'Politik', 'Zivilgesellschaft', 'Wirtschaft', 'Migrantenorganisation', 'Sonstige'];
+export const DEFAULT_K = 5;
+
+/** A workshop as the live screens see it. */
+export interface WorkshopState {
+	id: number;
+	status: 'open' | 'ended';
+	areas: number[];
+	openAreas: number[];
+	joined: number;
+	ratings: number;
+	perArea: Record<number, number>;
+}
+
+export type LiveEvent =
+	| { type: 'state'; state: WorkshopState }
+	| { type: 'rating'; seq: number; area: number; joined: number; ratings: number; perArea: Record<number, number> }
+	| { type: 'joined'; joined: number; ratings: number; perArea: Record<number, number> };
+
+export const bus: EventBus<LiveEvent> = new InProcessBus<LiveEvent>();
+export const channelOf = (workshopId: number) => `workshop:${workshopId}`;
+
+// Numbers every stored rating in this process, so a client can match its acknowledgement to the
+// event on the presenter's stream.
+let ratingSeq = 0;
+
+export function parseWorkshop(row: WorkshopRow) {
+	return {
+		...row,
+		groups: JSON.parse(row.stakeholder_groups) as string[],
+		areaList: JSON.parse(row.areas) as number[]
+	};
+}
+export type Workshop = ReturnType<typeof parseWorkshop>;
+
+export function hashToken(token: string): string {
+	return createHash('sha256').update(token).digest('hex');
+}
+
+export const ballotCookie = (workshopId: number) => `ballot_${workshopId}`;
+
+export async function workshopState(db: Db, workshop: WorkshopRow): Promise<WorkshopState> {
+	const [openAreas, counts] = await Promise.all([store.openAreas(db, workshop.id), store.counts(db, workshop.id)]);
+	return {
+		id: workshop.id,
+		status: workshop.status,
+		areas: JSON.parse(workshop.areas) as number[],
+		openAreas,
+		...counts
+	};
+}
+
+async function publishState(db: Db, workshopId: number): Promise<void> {
+	const row = await store.findWorkshop(db, workshopId);
+	if (row) bus.publish(channelOf(workshopId), { type: 'state', state: await workshopState(db, row) });
+}
+
+export interface WorkshopSettings {
+	title: string;
+	heldOn: string;
+	areas: number[];
+	groups: string[];
+	k: number;
+}
+
+/** Creates a workshop with a fresh join code; all areas start closed. */
+export async function createWorkshop(db: Db, assessment: Assessment, createdBy: number, settings: WorkshopSettings): Promise<WorkshopRow> {
+	return db.transaction().execute(async (trx) => {
+		// 31^6 ≈ 887 million codes: a collision is rare, but the unique index is the final word.
+		for (let attempt = 0; attempt < 20; attempt++) {
+			const code = generateJoinCode(randomInt);
+			if (await store.codeExists(trx, code)) continue;
+			return store.insertWorkshop(trx, { assessmentId: assessment.id, createdBy, code, ...settings });
+		}
+		throw new Error('Could not find a free join code');
+	});
+}
+
+/** Opens or closes areas for rating; an ended workshop never changes again. */
+export async function setAreas(db: Db, workshopId: number, areas: number[], open: boolean): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const row = await store.findWorkshop(trx, workshopId);
+		if (!row) throw new Refusal('notFound', 404);
+		if (row.status === 'ended') throw new Refusal('workshopEnded', 409);
+		const rated = JSON.parse(row.areas) as number[];
+		if (areas.some((a) => !rated.includes(a))) throw new Refusal('unknownArea', 422);
+		await store.setAreasOpen(trx, workshopId, areas, open);
+	});
+	await publishState(db, workshopId);
+}
+
+export async function endWorkshop(db: Db, workshopId: number): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const row = await store.findWorkshop(trx, workshopId);
+		if (!row) throw new Refusal('notFound', 404);
+		if (row.status === 'ended') throw new Refusal('workshopEnded', 409);
+		await store.endWorkshop(trx, workshopId);
+	});
+	await publishState(db, workshopId);
+}
+
+/**
+ * Joins a device to a workshop or changes its stakeholder group. Returns the device's token
+ * (the existing one, or a new one for the cookie). Only the token's hash is stored.
+ */
+export async function join(db: Db, workshop: WorkshopRow, token: string | undefined, group: string | null): Promise<string> {
+	const groups = JSON.parse(workshop.stakeholder_groups) as string[];
+	if (group !== null && !groups.includes(group)) throw new Refusal('invalidGroup', 422);
+	const result = await db.transaction().execute(async (trx) => {
+		const current = await store.findWorkshop(trx, workshop.id);
+		if (!current || current.status === 'ended') throw new Refusal('workshopEnded', 409);
+		const existing = token ? await store.findBallotByToken(trx, workshop.id, hashToken(token)) : undefined;
+		if (existing && token) {
+			await store.setBallotGroup(trx, existing.id, group);
+			return { token, isNew: false };
+		}
+		const fresh = randomBytes(24).toString('base64url');
+		await store.insertBallot(trx, { workshopId: workshop.id, tokenHash: hashToken(fresh), group, paper: false });
+		return { token: fresh, isNew: true };
+	});
+	if (result.isNew) {
+		const counts = await store.counts(db, workshop.id);
+		bus.publish(channelOf(workshop.id), { type: 'joined', ...counts });
+	}
+	return result.token;
+}
+
+/** The device's ballot, if it has joined. */
+export async function ballotOf(db: Db, workshopId: number, token: string | undefined) {
+	return token ? store.findBallotByToken(db, workshopId, hashToken(token)) : undefined;
+}
+
+/**
+ * Stores a device's rating of an area (replacing an earlier one). Committed before it returns;
+ * the returned sequence number is the one the live event carries.
+ */
+export async function rate(db: Db, workshopId: number, token: string | undefined, area: number, level: RatingLevel): Promise<number> {
+	await db.transaction().execute(async (trx) => {
+		const row = await store.findWorkshop(trx, workshopId);
+		if (!row) throw new Refusal('notFound', 404);
+		const ballot = token ? await store.findBallotByToken(trx, workshopId, hashToken(token)) : undefined;
+		if (!ballot) throw new Refusal('notJoined', 403);
+		const refusal = refuseRating(
+			{ status: row.status, areas: JSON.parse(row.areas) as number[], openAreas: await store.openAreas(trx, workshopId) },
+			area,
+			level
+		);
+		if (refusal) throw new Refusal(refusal, refusal === 'invalidLevel' || refusal === 'unknownArea' ? 422 : 409);
+		await store.upsertRating(trx, { ballotId: ballot.id, workshopId, area, level });
+	});
+	const seq = ++ratingSeq;
+	const counts = await store.counts(db, workshopId);
+	bus.publish(channelOf(workshopId), { type: 'rating', seq, area, ...counts });
+	return seq;
+}
+
+/**
+ * A paper ballot entered by the facilitator: a group and a level (or "kann ich nicht beurteilen")
+ * per area. It counts like a device's ballot and is marked as paper.
+ */
+export async function addPaperBallot(
+	db: Db,
+	workshopId: number,
+	group: string | null,
+	levels: { area: number; level: RatingLevel }[]
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const row = await store.findWorkshop(trx, workshopId);
+		if (!row) throw new Refusal('notFound', 404);
+		const groups = JSON.parse(row.stakeholder_groups) as string[];
+		if (group !== null && !groups.includes(group)) throw new Refusal('invalidGroup', 422);
+		if (levels.length === 0) throw new Refusal('emptyBallot', 422);
+		const facts = { status: row.status, areas: JSON.parse(row.areas) as number[], openAreas: [] };
+		for (const { area, level } of levels) {
+			const refusal = refuseRating(facts, area, level, true);
+			if (refusal) throw new Refusal(refusal, refusal === 'workshopEnded' ? 409 : 422);
+		}
+		const ballot = await store.insertBallot(trx, { workshopId, tokenHash: null, group, paper: true });
+		for (const { area, level } of levels) await store.upsertRating(trx, { ballotId: ballot.id, workshopId, area, level });
+	});
+	await publishState(db, workshopId);
+}

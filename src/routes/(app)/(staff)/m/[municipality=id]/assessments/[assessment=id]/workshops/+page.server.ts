@@ -1,0 +1,52 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { DEFAULT_STAKEHOLDER_GROUPS, workshopCreateSchema } from '$lib/schemas/forms';
+import { getApp } from '$lib/server/app';
+import { requireAssessment } from '$lib/server/assessment-access';
+import { today } from '$lib/server/db/time';
+import * as store from '$lib/server/db/workshops';
+import { createWorkshop } from '$lib/server/workshops';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ locals, params }) => {
+	const { assessment } = await requireAssessment(locals, params.assessment);
+	const { db } = getApp();
+	const workshops = await store.listWorkshops(db, assessment.id);
+	return {
+		workshops: await Promise.all(
+			workshops.map(async (w) => ({ id: w.id, title: w.title, heldOn: w.held_on, code: w.code, status: w.status, ...(await store.counts(db, w.id)) }))
+		),
+		defaults: { heldOn: today(), groups: DEFAULT_STAKEHOLDER_GROUPS.join('\n'), k: 5 }
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	create: async ({ locals, params, request }) => {
+		const { assessment, userId, municipalityId } = await requireAssessment(locals, params.assessment, 'coordinator', 'facilitator');
+		const form = await request.formData();
+		const values = {
+			title: String(form.get('title') ?? ''),
+			heldOn: String(form.get('heldOn') ?? ''),
+			groups: String(form.get('groups') ?? ''),
+			k: String(form.get('k') ?? ''),
+			areas: form.getAll('areas').map(String)
+		};
+		const parsed = workshopCreateSchema.safeParse({
+			title: values.title,
+			heldOn: values.heldOn || undefined,
+			areas: values.areas,
+			groups: [...new Set(values.groups.split('\n').map((g) => g.trim()).filter(Boolean))],
+			k: values.k || undefined
+		});
+		if (!parsed.success) {
+			const errors: Record<string, string> = {};
+			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= /^[a-zA-Z]+$/.test(issue.message) ? issue.message : 'invalid';
+			return fail(400, { values, errors });
+		}
+		const workshop = await createWorkshop(getApp().db, assessment, userId, {
+			...parsed.data,
+			heldOn: parsed.data.heldOn ?? today(),
+			areas: [...new Set(parsed.data.areas)].sort()
+		});
+		redirect(303, `/m/${municipalityId}/workshops/${workshop.id}`);
+	}
+} satisfies Actions;

@@ -1,0 +1,17 @@
+import { getApp } from '$lib/server/app';
+import { requireWorkshop } from '$lib/server/assessment-access';
+import { joinUrl, qrSvg } from '$lib/server/qr';
+import { workshopState } from '$lib/server/workshops';
+import type { PageServerLoad } from './$types';
+
+export const load = (async ({ locals, params, url }) => {
+	const { workshop } = await requireWorkshop(locals, params.workshop);
+	const { db, config } = getApp();
+	const link = joinUrl(config.ORIGIN ?? url.origin, workshop.code);
+	return {
+		workshop: { id: workshop.id, title: workshop.title, code: workshop.code },
+		state: await workshopState(db, workshop),
+		link,
+		qr: await qrSvg(link)
+	};
+}) satisfies PageServerLoad;

@@ -1,0 +1,82 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { joinSchema, ratingSchema } from '$lib/schemas/forms';
+import { getApp } from '$lib/server/app';
+import * as store from '$lib/server/db/workshops';
+import { setBallotCookie, workshopByCode } from '$lib/server/participant';
+import { catalogueOf } from '$lib/server/questionnaire';
+import { Refusal } from '$lib/server/refusal';
+import { ballotCookie, ballotOf, join, parseWorkshop, rate } from '$lib/server/workshops';
+import type { Actions, PageServerLoad } from './$types';
+
+async function findOrFail(code: string, address: string) {
+	try {
+		return await workshopByCode(code, address);
+	} catch (err) {
+		if (err instanceof Refusal) error(err.status, err.code);
+		throw err;
+	}
+}
+
+export const load = (async ({ params, cookies, getClientAddress }) => {
+	const { db } = getApp();
+	const row = await findOrFail(params.code, getClientAddress());
+	const workshop = parseWorkshop(row);
+	const assessment = await db.selectFrom('assessment').selectAll().where('id', '=', row.assessment_id).executeTakeFirstOrThrow();
+	const catalogue = await catalogueOf(db, assessment);
+	const ballot = await ballotOf(db, row.id, cookies.get(ballotCookie(row.id)));
+	const ratings = ballot ? await store.ratingsOf(db, ballot.id) : [];
+	return {
+		workshop: {
+			code: row.code,
+			title: row.title,
+			status: row.status,
+			groups: workshop.groups,
+			openAreas: await store.openAreas(db, row.id),
+			areas: workshop.areaList.map((number) => {
+				const area = catalogue.areas.find((a) => a.number === number)!;
+				return { number, name: area.name, description: area.description };
+			})
+		},
+		levels: catalogue.levels.map((l) => ({ level: l.level, name: l.name })),
+		ballot: ballot
+			? { group: ballot.stakeholder_group, ratings: Object.fromEntries(ratings.map((r) => [r.area, r.level])) as Record<number, number | null> }
+			: null
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	join: async ({ params, request, cookies, getClientAddress, url }) => {
+		const row = await findOrFail(params.code, getClientAddress());
+		const form = await request.formData();
+		const group = String(form.get('group') ?? '');
+		const parsed = joinSchema.safeParse({ group: group === '' ? null : group });
+		if (!parsed.success) return fail(422, { error: 'invalidGroup', area: null });
+		try {
+			const token = await join(getApp().db, row, cookies.get(ballotCookie(row.id)), parsed.data.group);
+			setBallotCookie(cookies, row.id, token, url.protocol === 'https:');
+		} catch (err) {
+			if (err instanceof Refusal) return fail(err.status, { error: err.code, area: null });
+			throw err;
+		}
+		redirect(303, `/w/${row.code}`);
+	},
+
+	rate: async ({ params, request, cookies, getClientAddress }) => {
+		const row = await findOrFail(params.code, getClientAddress());
+		const form = await request.formData();
+		const levelText = String(form.get('level') ?? '');
+		const parsed = ratingSchema.safeParse({
+			area: form.get('area'),
+			level: levelText === 'unknown' ? null : levelText === '' ? undefined : Number(levelText)
+		});
+		const area = Number(form.get('area')) || null;
+		if (!parsed.success) return fail(422, { error: parsed.error.issues[0]?.message ?? 'invalid', area });
+		try {
+			await rate(getApp().db, row.id, cookies.get(ballotCookie(row.id)), parsed.data.area, parsed.data.level);
+		} catch (err) {
+			if (err instanceof Refusal) return fail(err.status, { error: err.code, area });
+			throw err;
+		}
+		redirect(303, `/w/${row.code}?saved=${parsed.data.area}#area-${parsed.data.area}`);
+	}
+} satisfies Actions;

@@ -1,0 +1,21 @@
+import { json } from '@sveltejs/kit';
+import { joinSchema } from '$lib/schemas/forms';
+import { jsonBody, refusalResponse } from '$lib/server/api';
+import { getApp } from '$lib/server/app';
+import { setBallotCookie, workshopByCode } from '$lib/server/participant';
+import { ballotCookie, join } from '$lib/server/workshops';
+import type { RequestHandler } from './$types';
+
+/** Joins the device to the workshop (or changes its group); the ballot token goes into a cookie. */
+export const POST = (async ({ params, request, cookies, getClientAddress, url }) => {
+	const input = await jsonBody(request, joinSchema);
+	if (input instanceof Response) return input;
+	try {
+		const workshop = await workshopByCode(params.code, getClientAddress());
+		const token = await join(getApp().db, workshop, cookies.get(ballotCookie(workshop.id)), input.group);
+		setBallotCookie(cookies, workshop.id, token, url.protocol === 'https:');
+		return json({ joined: true, group: input.group });
+	} catch (err) {
+		return refusalResponse(err);
+	}
+}) satisfies RequestHandler;

@@ -1,0 +1,22 @@
+import { json } from '@sveltejs/kit';
+import { workshopAreasSchema } from '$lib/schemas/forms';
+import { apiWorkshop, jsonBody, refusalResponse } from '$lib/server/api';
+import { getApp } from '$lib/server/app';
+import { setAreas, workshopState } from '$lib/server/workshops';
+import type { RequestHandler } from './$types';
+
+/** Opens or closes areas for rating. */
+export const POST = (async ({ locals, params, request }) => {
+	const access = await apiWorkshop(locals, params.id, 'coordinator', 'facilitator');
+	if (access instanceof Response) return access;
+	const input = await jsonBody(request, workshopAreasSchema);
+	if (input instanceof Response) return input;
+	const { db } = getApp();
+	try {
+		await setAreas(db, access.workshop.id, input.areas, input.open);
+	} catch (err) {
+		return refusalResponse(err);
+	}
+	const row = await db.selectFrom('workshop').selectAll().where('id', '=', access.workshop.id).executeTakeFirstOrThrow();
+	return json(await workshopState(db, row));
+}) satisfies RequestHandler;

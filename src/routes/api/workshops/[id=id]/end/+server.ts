@@ -1,0 +1,17 @@
+import { json } from '@sveltejs/kit';
+import { apiWorkshop, refusalResponse } from '$lib/server/api';
+import { getApp } from '$lib/server/app';
+import { endWorkshop } from '$lib/server/workshops';
+import type { RequestHandler } from './$types';
+
+/** Ends the workshop: no more ratings, ever. */
+export const POST = (async ({ locals, params }) => {
+	const access = await apiWorkshop(locals, params.id, 'coordinator', 'facilitator');
+	if (access instanceof Response) return access;
+	try {
+		await endWorkshop(getApp().db, access.workshop.id);
+	} catch (err) {
+		return refusalResponse(err);
+	}
+	return json({ status: 'ended' });
+}) satisfies RequestHandler;
