@@ -318,9 +318,10 @@ class EventStream {
 			const error = new Error(why);
 			rejectOpened(error);
 			rejectState(error);
-			if (this.#closing || this.#lost) return;
+			// A stream that never delivered its first state is reported by whoever awaits firstState.
+			if (this.#closing || this.#lost || !this.#stateSeen) return;
 			this.#lost = true;
-			if (this.#stateSeen) this.closedByServer = true;
+			this.closedByServer = true;
 			onLost?.(why);
 		};
 

@@ -6,13 +6,6 @@ export const de = {
 		language: 'Sprache',
 		logout: 'Abmelden'
 	},
-	errorPage: {
-		title: 'Fehler',
-		notFound: 'Diese Seite gibt es nicht oder Sie haben keinen Zugriff darauf.',
-		forbidden: 'Für diese Seite fehlt Ihnen die Berechtigung. Bitte melden Sie sich mit einem passenden Konto an.',
-		generic: 'Etwas ist schiefgegangen. Bitte versuchen Sie es noch einmal.',
-		home: 'Zur Startseite'
-	},
 	login: {
 		title: 'Anmelden',
 		intro: 'Für Mitarbeitende der Verwaltung, Koordination und Moderation.',

@@ -7,13 +7,6 @@ export const en: Messages = {
 		language: 'Language',
 		logout: 'Log out'
 	},
-	errorPage: {
-		title: 'Error',
-		notFound: 'This page does not exist or you have no access to it.',
-		forbidden: 'You do not have permission for this page. Please log in with a suitable account.',
-		generic: 'Something went wrong. Please try again.',
-		home: 'Go to the start page'
-	},
 	login: {
 		title: 'Log in',
 		intro: 'For staff of the administration, coordination and facilitation.',

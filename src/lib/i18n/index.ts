@@ -1,9 +1,10 @@
 import { de } from './de';
 import { en } from './en';
 
-/** German first; English second. A new language is one more dictionary typed as `Messages`. */
-export const LANGUAGES = ['de', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES, isLanguage, type Language } from './languages';
+
+/** A new language is one more dictionary typed as `Messages` (and a code in languages.ts). */
+export { LANGUAGES, isLanguage, type Language };
 export type Messages = typeof de;
 
 export const LANGUAGE_COOKIE = 'lang';
@@ -13,10 +14,6 @@ const dictionaries: Record<Language, Messages> = { de, en };
 /** The messages for a language; every visible string comes from here. */
 export function t(lang: Language): Messages {
 	return dictionaries[lang];
-}
-
-export function isLanguage(value: unknown): value is Language {
-	return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
 const RIGHT_TO_LEFT: readonly string[] = ['ar', 'fa', 'he', 'ur'];

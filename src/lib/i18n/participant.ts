@@ -1,4 +1,4 @@
-import type { Language } from './index';
+import type { Language } from './languages';
 
 /*
  * The participants' messages, kept apart from the staff catalogue so the pages phones load stay
