@@ -48,8 +48,28 @@ export function hashToken(token: string): string {
 
 export const ballotCookie = (workshopId: number) => `ballot_${workshopId}`;
 
+/*
+ * Live counts per workshop, kept in memory so a rating does not recount the whole workshop. Loaded
+ * once per workshop (one shared promise, before any write through this module) and then moved by
+ * every committed write. One process owns the database; with several instances the counts would
+ * come from the shared store.
+ */
+const liveCounts = new WeakMap<Db, Map<number, Promise<store.WorkshopCounts>>>();
+
+function countsOf(db: Db, workshopId: number): Promise<store.WorkshopCounts> {
+	let perDb = liveCounts.get(db);
+	if (!perDb) liveCounts.set(db, (perDb = new Map()));
+	let counts = perDb.get(workshopId);
+	if (!counts) perDb.set(workshopId, (counts = store.counts(db, workshopId)));
+	return counts;
+}
+
+function snapshot(counts: store.WorkshopCounts): store.WorkshopCounts {
+	return { joined: counts.joined, ratings: counts.ratings, perArea: { ...counts.perArea } };
+}
+
 export async function workshopState(db: Db, workshop: WorkshopRow): Promise<WorkshopState> {
-	const [openAreas, counts] = await Promise.all([store.openAreas(db, workshop.id), store.counts(db, workshop.id)]);
+	const [openAreas, counts] = await Promise.all([store.openAreas(db, workshop.id), countsOf(db, workshop.id).then(snapshot)]);
 	return {
 		id: workshop.id,
 		status: workshop.status,
@@ -72,12 +92,21 @@ export interface WorkshopSettings {
 	k: number;
 }
 
-/** Creates a workshop with a fresh join code; all areas start closed. */
-export async function createWorkshop(db: Db, assessment: Assessment, createdBy: number, settings: WorkshopSettings): Promise<WorkshopRow> {
+/**
+ * Creates a workshop with a fresh join code; all areas start closed. `random` is the source of
+ * the code's characters (crypto by default; tests pass their own to force collisions).
+ */
+export async function createWorkshop(
+	db: Db,
+	assessment: Assessment,
+	createdBy: number,
+	settings: WorkshopSettings,
+	random: (n: number) => number = randomInt
+): Promise<WorkshopRow> {
 	return db.transaction().execute(async (trx) => {
 		// 31^6 ≈ 887 million codes: a collision is rare, but the unique index is the final word.
 		for (let attempt = 0; attempt < 20; attempt++) {
-			const code = generateJoinCode(randomInt);
+			const code = generateJoinCode(random);
 			if (await store.codeExists(trx, code)) continue;
 			return store.insertWorkshop(trx, { assessmentId: assessment.id, createdBy, code, ...settings });
 		}
@@ -115,6 +144,7 @@ export async function endWorkshop(db: Db, workshopId: number): Promise<void> {
 export async function join(db: Db, workshop: WorkshopRow, token: string | undefined, group: string | null): Promise<string> {
 	const groups = JSON.parse(workshop.stakeholder_groups) as string[];
 	if (group !== null && !groups.includes(group)) throw new Refusal('invalidGroup', 422);
+	const counts = await countsOf(db, workshop.id);
 	const result = await db.transaction().execute(async (trx) => {
 		const current = await store.findWorkshop(trx, workshop.id);
 		if (!current || current.status === 'ended') throw new Refusal('workshopEnded', 409);
@@ -128,8 +158,8 @@ export async function join(db: Db, workshop: WorkshopRow, token: string | undefi
 		return { token: fresh, isNew: true };
 	});
 	if (result.isNew) {
-		const counts = await store.counts(db, workshop.id);
-		bus.publish(channelOf(workshop.id), { type: 'joined', ...counts });
+		counts.joined += 1;
+		bus.publish(channelOf(workshop.id), { type: 'joined', ...snapshot(counts) });
 	}
 	return result.token;
 }
@@ -144,7 +174,8 @@ export async function ballotOf(db: Db, workshopId: number, token: string | undef
  * the returned sequence number is the one the live event carries.
  */
 export async function rate(db: Db, workshopId: number, token: string | undefined, area: number, level: RatingLevel): Promise<number> {
-	await db.transaction().execute(async (trx) => {
+	const counts = await countsOf(db, workshopId);
+	const isNew = await db.transaction().execute(async (trx) => {
 		const row = await store.findWorkshop(trx, workshopId);
 		if (!row) throw new Refusal('notFound', 404);
 		const ballot = token ? await store.findBallotByToken(trx, workshopId, hashToken(token)) : undefined;
@@ -155,11 +186,14 @@ export async function rate(db: Db, workshopId: number, token: string | undefined
 			level
 		);
 		if (refusal) throw new Refusal(refusal, refusal === 'invalidLevel' || refusal === 'unknownArea' ? 422 : 409);
-		await store.upsertRating(trx, { ballotId: ballot.id, workshopId, area, level });
+		return store.upsertRating(trx, { ballotId: ballot.id, workshopId, area, level });
 	});
+	if (isNew) {
+		counts.ratings += 1;
+		counts.perArea[area] = (counts.perArea[area] ?? 0) + 1;
+	}
 	const seq = ++ratingSeq;
-	const counts = await store.counts(db, workshopId);
-	bus.publish(channelOf(workshopId), { type: 'rating', seq, area, ...counts });
+	bus.publish(channelOf(workshopId), { type: 'rating', seq, area, ...snapshot(counts) });
 	return seq;
 }
 
@@ -173,6 +207,7 @@ export async function addPaperBallot(
 	group: string | null,
 	levels: { area: number; level: RatingLevel }[]
 ): Promise<void> {
+	const counts = await countsOf(db, workshopId);
 	await db.transaction().execute(async (trx) => {
 		const row = await store.findWorkshop(trx, workshopId);
 		if (!row) throw new Refusal('notFound', 404);
@@ -187,5 +222,10 @@ export async function addPaperBallot(
 		const ballot = await store.insertBallot(trx, { workshopId, tokenHash: null, group, paper: true });
 		for (const { area, level } of levels) await store.upsertRating(trx, { ballotId: ballot.id, workshopId, area, level });
 	});
+	counts.joined += 1;
+	for (const { area } of new Map(levels.map((l) => [l.area, l])).values()) {
+		counts.ratings += 1;
+		counts.perArea[area] = (counts.perArea[area] ?? 0) + 1;
+	}
 	await publishState(db, workshopId);
 }

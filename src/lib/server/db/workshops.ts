@@ -101,14 +101,21 @@ export async function setBallotGroup(db: Db, ballotId: number, group: string | n
 	await db.updateTable('ballot').set({ stakeholder_group: group }).where('id', '=', ballotId).execute();
 }
 
-/** Stores or replaces a ballot's rating of an area. */
-export async function upsertRating(db: Db, values: { ballotId: number; workshopId: number; area: number; level: number | null }): Promise<void> {
+/** Stores or replaces a ballot's rating of an area; true when it is the ballot's first rating of it. */
+export async function upsertRating(db: Db, values: { ballotId: number; workshopId: number; area: number; level: number | null }): Promise<boolean> {
 	const updated_at = now();
+	const existing = await db
+		.selectFrom('rating')
+		.select('area')
+		.where('ballot_id', '=', values.ballotId)
+		.where('area', '=', values.area)
+		.executeTakeFirst();
 	await db
 		.insertInto('rating')
 		.values({ ballot_id: values.ballotId, workshop_id: values.workshopId, area: values.area, level: values.level, updated_at })
 		.onConflict((oc) => oc.columns(['ballot_id', 'area']).doUpdateSet({ level: values.level, updated_at }))
 		.execute();
+	return existing === undefined;
 }
 
 export async function ratingsOf(db: Db, ballotId: number): Promise<{ area: number; level: number | null }[]> {

@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from './db';
+import * as assessments from './db/assessments';
+import * as catalogues from './db/catalogues';
+import * as municipalities from './db/municipalities';
+import type { Assessment, WorkshopRow } from './db/schema';
+import { createTestDb } from './db/testing';
+import * as store from './db/workshops';
+import * as users from './db/users';
+import { Refusal } from './refusal';
+import { storeShippedCatalogues } from './shipped';
+import { DEFAULT_GROUPS, addPaperBallot, bus, channelOf, createWorkshop, endWorkshop, join, rate, setAreas, type LiveEvent } from './workshops';
+
+let db: Db;
+let assessment: Assessment;
+let facilitator: number;
+let workshop: WorkshopRow;
+
+beforeEach(async () => {
+	db = await createTestDb();
+	await storeShippedCatalogues(db);
+	const m = await municipalities.createMunicipality(db, 'Teststadt');
+	const user = await users.createUser(db, { email: 'mod@test.de', name: 'Moderation', passwordHash: 'x' });
+	await users.addMembership(db, user.id, m.id, 'facilitator');
+	facilitator = user.id;
+	const [catalogue] = await catalogues.listCatalogues(db, m.id);
+	assessment = await assessments.createAssessment(db, { municipalityId: m.id, name: 'Check', catalogueId: catalogue!.id, createdBy: null });
+	workshop = await createWorkshop(db, assessment, facilitator, { title: 'Workshop', heldOn: '2026-12-03', areas: [1, 2, 3], groups: DEFAULT_GROUPS, k: 5 });
+});
+afterEach(async () => {
+	await db.destroy();
+});
+
+const refusal = async (promise: Promise<unknown>) => {
+	try {
+		await promise;
+		return 'accepted';
+	} catch (err) {
+		if (err instanceof Refusal) return `${err.status} ${err.code}`;
+		throw err;
+	}
+};
+
+describe('a workshop', () => {
+	it('gets a unique join code and starts with every area closed', async () => {
+		expect(workshop.code).toMatch(/^[A-HJ-KM-NP-Z2-9]{6}$/);
+		const second = await createWorkshop(db, assessment, facilitator, { title: 'Zweiter', heldOn: '2026-12-04', areas: [1], groups: ['A'], k: 5 });
+		expect(second.code).not.toBe(workshop.code);
+		expect(await store.openAreas(db, workshop.id)).toEqual([]);
+	});
+
+	it('draws a new code when the first one is taken', async () => {
+		// The first six draws repeat the existing code; the next six give another one.
+		const taken = workshop.code.split('').map((c) => 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'.indexOf(c));
+		const draws = [...taken, 0, 1, 2, 3, 4, 5];
+		const second = await createWorkshop(db, assessment, facilitator, { title: 'Zweiter', heldOn: '2026-12-04', areas: [1], groups: ['A'], k: 5 }, () => draws.shift()!);
+		expect(second.code).toBe('ABCDEF');
+		expect(draws).toEqual([]);
+	});
+
+	it('can never change again once ended', async () => {
+		await endWorkshop(db, workshop.id);
+		expect(await refusal(setAreas(db, workshop.id, [1], true))).toBe('409 workshopEnded');
+		expect(await refusal(endWorkshop(db, workshop.id))).toBe('409 workshopEnded');
+		expect(await refusal(join(db, workshop, undefined, null))).toBe('409 workshopEnded');
+		expect(await refusal(addPaperBallot(db, workshop.id, null, [{ area: 1, level: 2 }]))).toBe('409 workshopEnded');
+	});
+});
+
+describe('ballots', () => {
+	it('keep one rating per device and area: a second rating replaces the first', async () => {
+		await setAreas(db, workshop.id, [1, 2], true);
+		const token = await join(db, workshop, undefined, 'Politik');
+		await rate(db, workshop.id, token, 1, 3);
+		await rate(db, workshop.id, token, 1, 2);
+		await rate(db, workshop.id, token, 2, null);
+		expect(await store.listRatings(db, workshop.id)).toEqual([
+			expect.objectContaining({ area: 1, level: 2, group: 'Politik', paper: 0 }),
+			expect.objectContaining({ area: 2, level: null, group: 'Politik', paper: 0 })
+		]);
+		// Joining again with the same token changes the group, not the number of ballots.
+		expect(await join(db, workshop, token, 'Wirtschaft')).toBe(token);
+		expect((await store.counts(db, workshop.id)).joined).toBe(1);
+	});
+
+	it('store only a hash of the device token and nothing about the person', async () => {
+		const token = await join(db, workshop, undefined, null);
+		const rows = await db.selectFrom('ballot').selectAll().execute();
+		expect(rows).toHaveLength(1);
+		expect(rows[0]!.token_hash).not.toBe(token);
+		expect(Object.keys(rows[0]!).sort()).toEqual(['created_at', 'id', 'paper', 'stakeholder_group', 'token_hash', 'workshop_id']);
+	});
+
+	it('refuse closed areas, unknown areas, bad levels, unknown devices and ended workshops, writing nothing', async () => {
+		await setAreas(db, workshop.id, [1], true);
+		const token = await join(db, workshop, undefined, null);
+		expect(await refusal(rate(db, workshop.id, token, 2, 3))).toBe('409 areaClosed');
+		expect(await refusal(rate(db, workshop.id, token, 5, 3))).toBe('422 unknownArea');
+		expect(await refusal(rate(db, workshop.id, token, 1, 9 as never))).toBe('422 invalidLevel');
+		expect(await refusal(rate(db, workshop.id, 'erfunden', 1, 3))).toBe('403 notJoined');
+		expect(await refusal(rate(db, workshop.id, undefined, 1, 3))).toBe('403 notJoined');
+		await endWorkshop(db, workshop.id);
+		expect(await refusal(rate(db, workshop.id, token, 1, 3))).toBe('409 workshopEnded');
+		expect(await store.listRatings(db, workshop.id)).toEqual([]);
+	});
+
+	it('refuse a group the workshop does not offer', async () => {
+		expect(await refusal(join(db, workshop, undefined, 'Geheimbund'))).toBe('422 invalidGroup');
+		expect((await store.counts(db, workshop.id)).joined).toBe(0);
+	});
+
+	it('on paper count the same way, marked as paper, also for closed areas', async () => {
+		await addPaperBallot(db, workshop.id, 'Migrantenorganisation', [
+			{ area: 1, level: 3 },
+			{ area: 3, level: null }
+		]);
+		expect(await store.listRatings(db, workshop.id)).toEqual([
+			expect.objectContaining({ area: 1, level: 3, group: 'Migrantenorganisation', paper: 1 }),
+			expect.objectContaining({ area: 3, level: null, paper: 1 })
+		]);
+		expect(await refusal(addPaperBallot(db, workshop.id, null, [{ area: 1, level: 2 }, { area: 6, level: 2 }]))).toBe('422 unknownArea');
+		expect(await refusal(addPaperBallot(db, workshop.id, null, []))).toBe('422 emptyBallot');
+		expect((await store.counts(db, workshop.id)).ratings).toBe(2);
+	});
+});
+
+describe('live events', () => {
+	it('are published after the write, with counts and a sequence number that the caller gets back', async () => {
+		const events: LiveEvent[] = [];
+		const stop = bus.subscribe(channelOf(workshop.id), (event) => events.push(event));
+		await setAreas(db, workshop.id, [1], true);
+		const token = await join(db, workshop, undefined, null);
+		const seq = await rate(db, workshop.id, token, 1, 4);
+		stop();
+		expect(events.map((e) => e.type)).toEqual(['state', 'joined', 'rating']);
+		expect(events[2]).toEqual({ type: 'rating', seq, area: 1, joined: 1, ratings: 1, perArea: { 1: 1 } });
+		// A refused rating publishes nothing.
+		const after: LiveEvent[] = [];
+		const stop2 = bus.subscribe(channelOf(workshop.id), (event) => after.push(event));
+		await refusal(rate(db, workshop.id, token, 2, 4));
+		stop2();
+		expect(after).toEqual([]);
+		expect(bus.listenerCount(channelOf(workshop.id))).toBe(0);
+	});
+});
