@@ -160,7 +160,8 @@ async function startApp(dbPath: string): Promise<RunningServer> {
 	const port = await freePort();
 	const origin = `http://${HOST}:${port}`;
 	const child = track(
-		spawn(process.execPath, [join(ROOT, 'build', 'index.js')], {
+		// BENCH_NODE_ARGS passes flags to the app's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+		spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(ROOT, 'build', 'index.js')], {
 			cwd: ROOT,
 			env: { ...process.env, HOST, PORT: String(port), ORIGIN: origin, DATABASE_PATH: dbPath, SEED_DEMO: '1' },
 			stdio: ['ignore', 'pipe', 'pipe']

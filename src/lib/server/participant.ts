@@ -22,6 +22,19 @@ export async function workshopByCode(code: string, address: string): Promise<Wor
 	return workshop;
 }
 
+// A code always names the same workshop, so the rating path can skip the lookup after the first time.
+const workshopIds = new Map<string, number>();
+
+/** The id of the workshop behind a join code, for the hot rating path (same checks as above). */
+export async function workshopIdByCode(code: string, address: string): Promise<number> {
+	const normalised = normaliseJoinCode(code);
+	const known = normalised && workshopIds.get(normalised);
+	if (known) return known;
+	const workshop = await workshopByCode(code, address);
+	workshopIds.set(workshop.code, workshop.id);
+	return workshop.id;
+}
+
 /** Sets the device's ballot cookie: httpOnly, for this site only, for two days. */
 export function setBallotCookie(cookies: Cookies, workshopId: number, token: string, secure: boolean): void {
 	cookies.set(ballotCookie(workshopId), token, {

@@ -175,19 +175,10 @@ export async function ballotOf(db: Db, workshopId: number, token: string | undef
  */
 export async function rate(db: Db, workshopId: number, token: string | undefined, area: number, level: RatingLevel): Promise<number> {
 	const counts = await countsOf(db, workshopId);
-	const isNew = await db.transaction().execute(async (trx) => {
-		const row = await store.findWorkshop(trx, workshopId);
-		if (!row) throw new Refusal('notFound', 404);
-		const ballot = token ? await store.findBallotByToken(trx, workshopId, hashToken(token)) : undefined;
-		if (!ballot) throw new Refusal('notJoined', 403);
-		const refusal = refuseRating(
-			{ status: row.status, areas: JSON.parse(row.areas) as number[], openAreas: await store.openAreas(trx, workshopId) },
-			area,
-			level
-		);
-		if (refusal) throw new Refusal(refusal, refusal === 'invalidLevel' || refusal === 'unknownArea' ? 422 : 409);
-		return store.upsertRating(trx, { ballotId: ballot.id, workshopId, area, level });
-	});
+	if (!(level === null || [1, 2, 3, 4].includes(level))) throw new Refusal('invalidLevel', 422);
+	const outcome = token ? await store.storeRating(db, { workshopId, tokenHash: hashToken(token), area, level }) : 'refused';
+	if (outcome === 'refused') throw await whyRefused(db, workshopId, token, area, level);
+	const isNew = outcome === 'new';
 	if (isNew) {
 		counts.ratings += 1;
 		counts.perArea[area] = (counts.perArea[area] ?? 0) + 1;
@@ -195,6 +186,22 @@ export async function rate(db: Db, workshopId: number, token: string | undefined
 	const seq = ++ratingSeq;
 	bus.publish(channelOf(workshopId), { type: 'rating', seq, area, ...snapshot(counts) });
 	return seq;
+}
+
+/** Why a rating was not stored (read after the fact; the write itself checked atomically). */
+async function whyRefused(db: Db, workshopId: number, token: string | undefined, area: number, level: RatingLevel): Promise<Refusal> {
+	const row = await store.findWorkshop(db, workshopId);
+	if (!row) return new Refusal('notFound', 404);
+	const ballot = token ? await store.findBallotByToken(db, workshopId, hashToken(token)) : undefined;
+	if (!ballot) return new Refusal('notJoined', 403);
+	const refusal = refuseRating(
+		{ status: row.status, areas: JSON.parse(row.areas) as number[], openAreas: await store.openAreas(db, workshopId) },
+		area,
+		level
+	);
+	// The area may have reopened since; "closed" is still what happened to this rating.
+	const code = refusal ?? 'areaClosed';
+	return new Refusal(code, code === 'invalidLevel' || code === 'unknownArea' ? 422 : 409);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -15,12 +15,34 @@ export function openDatabase(path: string): Db {
 	const sqlite = new SQLite(path);
 	return new Kysely<Database>({
 		dialect: new SqliteDialect({
-			database: sqlite,
+			database: withStatementCache(sqlite),
 			onCreateConnection: async (connection) => {
 				for (const pragma of PRAGMAS) await connection.executeQuery(CompiledQuery.raw(pragma));
 			}
 		})
 	});
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query anew; preparing costs as much as running a small statement. Kysely's
+ * SQL is parameterised, so the same text recurs and its prepared statement can be reused.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+	const cache = new Map<string, SQLite.Statement>();
+	return {
+		close: () => sqlite.close(),
+		prepare(sql: string) {
+			let statement = cache.get(sql);
+			if (!statement) {
+				if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
+				statement = sqlite.prepare(sql);
+				cache.set(sql, statement);
+			}
+			return statement;
+		}
+	};
 }
 
 // WAL lets readers run beside the writer; FULL syncs every commit, so an acknowledged write survives a power cut.

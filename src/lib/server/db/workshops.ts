@@ -104,18 +104,65 @@ export async function setBallotGroup(db: Db, ballotId: number, group: string | n
 /** Stores or replaces a ballot's rating of an area; true when it is the ballot's first rating of it. */
 export async function upsertRating(db: Db, values: { ballotId: number; workshopId: number; area: number; level: number | null }): Promise<boolean> {
 	const updated_at = now();
-	const existing = await db
-		.selectFrom('rating')
-		.select('area')
-		.where('ballot_id', '=', values.ballotId)
-		.where('area', '=', values.area)
-		.executeTakeFirst();
-	await db
+	const inserted = await db
 		.insertInto('rating')
 		.values({ ballot_id: values.ballotId, workshop_id: values.workshopId, area: values.area, level: values.level, updated_at })
-		.onConflict((oc) => oc.columns(['ballot_id', 'area']).doUpdateSet({ level: values.level, updated_at }))
+		.onConflict((oc) => oc.columns(['ballot_id', 'area']).doNothing())
+		.executeTakeFirst();
+	if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return true;
+	await db
+		.updateTable('rating')
+		.set({ level: values.level, updated_at })
+		.where('ballot_id', '=', values.ballotId)
+		.where('area', '=', values.area)
 		.execute();
-	return existing === undefined;
+	return false;
+}
+
+/**
+ * Stores a device's rating in one statement that also checks it: the ballot must belong to the
+ * workshop, the workshop must be open and the area open for rating. One statement is atomic, so a
+ * rating can never land in an area that was just closed. Returns 'new', 'replaced' or 'refused'
+ * (the caller finds out why).
+ */
+export async function storeRating(
+	db: Db,
+	values: { workshopId: number; tokenHash: string; area: number; level: number | null }
+): Promise<'new' | 'replaced' | 'refused'> {
+	const updated_at = now();
+	const ballotInOpenArea = () =>
+		db
+			.selectFrom('ballot')
+			.innerJoin('workshop', 'workshop.id', 'ballot.workshop_id')
+			.innerJoin('workshop_area', (join) =>
+				join.onRef('workshop_area.workshop_id', '=', 'workshop.id').on('workshop_area.area', '=', values.area)
+			)
+			.where('ballot.workshop_id', '=', values.workshopId)
+			.where('ballot.token_hash', '=', values.tokenHash)
+			.where('workshop.status', '=', 'open')
+			.where('workshop_area.is_open', '=', 1);
+	const inserted = await db
+		.insertInto('rating')
+		.columns(['ballot_id', 'workshop_id', 'area', 'level', 'updated_at'])
+		.expression(
+			ballotInOpenArea().select((eb) => [
+				'ballot.id',
+				'ballot.workshop_id',
+				eb.val(values.area).as('area'),
+				eb.val(values.level).as('level'),
+				eb.val(updated_at).as('updated_at')
+			])
+		)
+		.onConflict((oc) => oc.columns(['ballot_id', 'area']).doNothing())
+		.executeTakeFirst();
+	if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return 'new';
+	const updated = await db
+		.updateTable('rating')
+		.set({ level: values.level, updated_at })
+		.where('area', '=', values.area)
+		.where('ballot_id', 'in', ballotInOpenArea().select('ballot.id'))
+		.executeTakeFirst();
+	return Number(updated.numUpdatedRows) > 0 ? 'replaced' : 'refused';
 }
 
 export async function ratingsOf(db: Db, ballotId: number): Promise<{ area: number; level: number | null }[]> {

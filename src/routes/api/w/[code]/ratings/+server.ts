@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { ratingSchema } from '$lib/schemas/forms';
 import { jsonBody, refusalResponse } from '$lib/server/api';
 import { getApp } from '$lib/server/app';
-import { workshopByCode } from '$lib/server/participant';
+import { workshopIdByCode } from '$lib/server/participant';
 import { ballotCookie, rate } from '$lib/server/workshops';
 import type { RequestHandler } from './$types';
 
@@ -11,8 +11,8 @@ export const POST = (async ({ params, request, cookies, getClientAddress }) => {
 	const input = await jsonBody(request, ratingSchema);
 	if (input instanceof Response) return input;
 	try {
-		const workshop = await workshopByCode(params.code, getClientAddress());
-		const seq = await rate(getApp().db, workshop.id, cookies.get(ballotCookie(workshop.id)), input.area, input.level);
+		const workshopId = await workshopIdByCode(params.code, getClientAddress());
+		const seq = await rate(getApp().db, workshopId, cookies.get(ballotCookie(workshopId)), input.area, input.level);
 		return json({ status: 'saved', seq, area: input.area, level: input.level });
 	} catch (err) {
 		return refusalResponse(err);
