@@ -60,6 +60,12 @@ test('a facilitator runs the Stimmungsbild with three participants on their own 
 	const b = await participant(browser, baseURL, { javaScriptEnabled: false });
 	await joinAs(b, code, 'Zivilgesellschaft');
 	await rateArea(b, 1, /Stufe 4 –/);
+	// Changing the group keeps the ballot and its rating.
+	await b.getByRole('link', { name: 'Bereich ändern' }).click();
+	await b.getByLabel('Wirtschaft').check();
+	await b.getByRole('button', { name: 'Weiter' }).click();
+	await expect(b.getByText('Ihr Bereich: Wirtschaft')).toBeVisible();
+	await expect(b.locator('#area-1 .your-rating')).toContainText('Stufe 4');
 
 	// C: an old phone, 320 px wide.
 	const c = await participant(browser, baseURL, { viewport: { width: 320, height: 640 } });
