@@ -7,6 +7,7 @@ import { hashPassword } from './passwords';
 import { shippedCatalogues } from './shipped';
 import { now } from './db/time';
 import { catalogueOf, saveAnswers, setAgreedAnswer, setAssignments } from './questionnaire';
+import { DEFAULT_GROUPS, DEFAULT_K, createWorkshop, endWorkshop, join, rate, setAreas } from './workshops';
 
 export const DEMO_MUNICIPALITY = 'Musterstadt';
 export const DEMO_COORDINATOR = { email: 'koordination@musterstadt.example', password: 'Musterstadt-2026' };
@@ -60,6 +61,7 @@ export async function seedDemo(db: Db, credentials = DEMO_COORDINATOR): Promise<
 		});
 	});
 	await seedDemoAnswers(db);
+	await seedDemoWorkshop(db);
 	return { seeded: true, ...credentials };
 }
 
@@ -153,4 +155,53 @@ export async function seedInitialAdmin(
 		await users.addMembership(trx, user.id, municipality.id, 'coordinator');
 	});
 	return true;
+}
+
+/**
+ * A finished demo workshop with 35 ballots. Like Krefeld 2020, most of the room puts areas 1 and 7
+ * at level 3 while the administration says level 1. "Wirtschaft" has only 4 people, below k = 5,
+ * so the demo also shows a suppressed group.
+ */
+const DEMO_ROOM: { group: string | null; count: number }[] = [
+	{ group: 'Verwaltung', count: 8 },
+	{ group: 'Politik', count: 6 },
+	{ group: 'Zivilgesellschaft', count: 9 },
+	{ group: 'Wirtschaft', count: 4 },
+	{ group: 'Migrantenorganisation', count: 6 },
+	{ group: null, count: 2 }
+];
+
+/** Per area, the levels the room gives in turn (0 stands for "kann ich nicht beurteilen"). */
+const DEMO_ROOM_LEVELS: Record<number, number[]> = {
+	1: [3, 3, 2, 3, 4, 3, 3, 2],
+	2: [2, 3, 2, 2, 3, 1, 0],
+	3: [3, 3, 4, 2, 3, 3],
+	4: [2, 2, 3, 1, 2, 0, 2],
+	5: [4, 3, 4, 4, 3],
+	6: [2, 3, 2, 2, 1, 3],
+	7: [3, 4, 3, 3, 2, 3, 3]
+};
+
+async function seedDemoWorkshop(db: Db): Promise<void> {
+	const assessment = await db.selectFrom('assessment').selectAll().where('name', '=', 'Selbstcheck 2026').executeTakeFirstOrThrow();
+	const facilitator = await users.findUserByEmail(db, 'moderation@musterstadt.example');
+	const workshop = await createWorkshop(db, assessment, facilitator!.id, {
+		title: 'Workshop Weltoffene Kommune',
+		heldOn: '2026-10-15',
+		areas: [1, 2, 3, 4, 5, 6, 7],
+		groups: DEFAULT_GROUPS,
+		k: DEFAULT_K
+	});
+	await setAreas(db, workshop.id, [1, 2, 3, 4, 5, 6, 7], true);
+	let person = 0;
+	for (const { group, count } of DEMO_ROOM) {
+		for (let i = 0; i < count; i++, person++) {
+			const token = await join(db, workshop, undefined, group);
+			for (const [area, levels] of Object.entries(DEMO_ROOM_LEVELS)) {
+				const level = levels[(person + Number(area)) % levels.length]!;
+				await rate(db, workshop.id, token, Number(area), level === 0 ? null : (level as 1 | 2 | 3 | 4));
+			}
+		}
+	}
+	await endWorkshop(db, workshop.id);
 }

@@ -192,6 +192,13 @@ describe('seeding', () => {
 		expect((await assessments.listAssessments(db, musterstadt!.id)).map((a) => [a.name, a.questionCount])).toEqual([
 			['Selbstcheck 2026', 105]
 		]);
+		// A finished demo workshop: 35 ballots, each rating all 7 areas.
+		const [workshop] = await db.selectFrom('workshop').selectAll().execute();
+		expect(workshop).toMatchObject({ status: 'ended', title: 'Workshop Weltoffene Kommune' });
+		const ballots = await db.selectFrom('ballot').select(['stakeholder_group']).execute();
+		expect(ballots).toHaveLength(35);
+		expect(ballots.filter((b) => b.stakeholder_group === 'Wirtschaft')).toHaveLength(4);
+		expect(await db.selectFrom('rating').selectAll().execute()).toHaveLength(35 * 7);
 	});
 
 	it('writes nothing of the demo when it fails part-way', async () => {

@@ -1,27 +1,50 @@
 import { json } from '@sveltejs/kit';
 import { formatScore } from '$lib/domain/scoring';
-import { apiAssessment } from '$lib/server/api';
+import { apiAssessment, refusalResponse } from '$lib/server/api';
 import { getApp } from '$lib/server/app';
 import { adminResult } from '$lib/server/results';
+import { pickWorkshop, stakeholderSide } from '$lib/server/stakeholder-results';
 import type { RequestHandler } from './$types';
 
 /**
- * The administration's result per area in official order. `answered` counts agreed answers that
- * score (not "weiß nicht"); `adminScore` is rounded to one decimal; null when not assessable.
+ * Both views per area in official order. Administration: `answered` counts agreed answers that
+ * score (not "weiß nicht"), `adminScore` rounded to one decimal, null when not assessable.
+ * Stakeholders (from `?workshop=ID`, default the latest): distribution, lower median, gap and
+ * divergence, and per stakeholder group the same figures — or only `suppressed` below k.
  */
-export const GET = (async ({ locals, params }) => {
+export const GET = (async ({ locals, params, url }) => {
 	const access = await apiAssessment(locals, params.id);
 	if (access instanceof Response) return access;
-	const result = await adminResult(getApp().db, access.assessment);
+	const { db } = getApp();
+	let workshop;
+	try {
+		workshop = await pickWorkshop(db, access.assessment, url.searchParams.get('workshop'));
+	} catch (err) {
+		return refusalResponse(err);
+	}
+	const result = await adminResult(db, access.assessment);
+	const stakeholders = await stakeholderSide(db, workshop, new Map(result.areas.map((a) => [a.area, a.level])));
 	return json({
 		assessment: { id: access.assessment.id, name: access.assessment.name, status: access.assessment.status },
-		areas: result.areas.map((score) => ({
-			area: score.area,
-			name: result.catalogue.areas.find((a) => a.number === score.area)!.name.de,
-			answered: score.answered,
-			total: score.total,
-			adminScore: score.score === null ? null : formatScore(score.score),
-			adminLevel: score.level
-		}))
+		workshop: workshop ? { id: workshop.id, title: workshop.title, heldOn: workshop.held_on, status: workshop.status, k: workshop.k } : null,
+		areas: result.areas.map((score) => {
+			const side = stakeholders.get(score.area)!;
+			return {
+				area: score.area,
+				name: result.catalogue.areas.find((a) => a.number === score.area)!.name.de,
+				answered: score.answered,
+				total: score.total,
+				adminScore: score.score === null ? null : formatScore(score.score),
+				adminLevel: score.level,
+				ratings: side.ratings,
+				unknown: side.unknown,
+				distribution: side.distribution,
+				stakeholderMedian: side.stakeholderMedian,
+				gap: side.gap,
+				divergence: side.divergence,
+				groups: side.groups
+			};
+		})
 	});
 }) satisfies RequestHandler;
+
