@@ -1,0 +1,28 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { requireAssessment } from '$lib/server/assessment-access';
+import { gapReport } from '$lib/server/gap-report';
+import { joinUrl, qrSvg } from '$lib/server/qr';
+import { Refusal } from '$lib/server/refusal';
+import type { PageServerLoad } from './$types';
+
+export const load = (async ({ locals, params, url }) => {
+	const { assessment } = await requireAssessment(locals, params.assessment, 'coordinator', 'facilitator');
+	const { db, config } = getApp();
+	let report;
+	try {
+		report = await gapReport(db, assessment, url.searchParams.get('workshop'));
+	} catch (err) {
+		if (err instanceof Refusal) error(err.status, err.code);
+		throw err;
+	}
+	const { catalogue, ...rest } = report;
+	const link = report.workshop ? joinUrl(config.ORIGIN ?? url.origin, report.workshop.code) : null;
+	return {
+		...rest,
+		assessmentName: assessment.name,
+		levels: catalogue.levels.map((l) => ({ level: l.level, name: l.name })),
+		link,
+		qr: link ? await qrSvg(link) : null
+	};
+}) satisfies PageServerLoad;
