@@ -1,0 +1,72 @@
+import { DEMO, expect, login, test } from './fixtures';
+
+// The demo's finished workshop is built like Krefeld 2020: the administration puts areas 1 and 7
+// at level 1, the room mostly at level 3.
+
+test('the gap view shows both views, the strong gaps of areas 1 and 7 first, small groups suppressed', async ({ page, axe }) => {
+	await login(page, DEMO.coordinator.email, DEMO.coordinator.password);
+	await page.goto('/m/1/assessments/1/gap');
+	await expect(page.getByRole('heading', { level: 2 })).toHaveText('Abweichung: Verwaltung und Workshop im Vergleich');
+	const rows = page.locator('section[aria-labelledby="overview-heading"] tbody tr');
+	await expect(rows).toHaveCount(7);
+	await expect(rows.nth(0)).toHaveAttribute('data-area', '1');
+	await expect(rows.nth(1)).toHaveAttribute('data-area', '7');
+	for (const i of [0, 1]) {
+		await expect(rows.nth(i)).toContainText('+2');
+		await expect(rows.nth(i)).toContainText('starke Abweichung');
+	}
+	await expect(page.locator('section[aria-labelledby="overview-heading"] .divergence-strong')).toHaveCount(2);
+	const areaOne = page.locator('#area-1');
+	await expect(areaOne.getByRole('row', { name: /Wirtschaft/ })).toContainText('zu wenige Stimmen (< 5)');
+	await expect(areaOne.getByRole('row', { name: /Zivilgesellschaft/ })).not.toContainText('zu wenige');
+	await expect(areaOne.locator('canvas')).toBeVisible();
+	await axe(page);
+
+	await page.getByRole('link', { name: 'in offizieller Reihenfolge' }).click();
+	await expect(rows.nth(1)).toHaveAttribute('data-area', '2');
+
+	const json = await (await page.request.get('/api/assessments/1/results')).json();
+	const strong = json.areas.filter((a: { divergence: string }) => a.divergence === 'strong');
+	expect(strong.map((a: { area: number; gap: number; adminLevel: number; stakeholderMedian: number }) => [a.area, a.adminLevel, a.stakeholderMedian, a.gap])).toEqual([
+		[1, 1, 3, 2],
+		[7, 1, 3, 2]
+	]);
+	expect(json.areas[0].groups).toContainEqual({ group: 'Wirtschaft', suppressed: true });
+});
+
+test('presenter mode is driven by the keyboard, starts hidden and is readable at 1280×720', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 720 });
+	await login(page, 'moderation@musterstadt.example', 'Musterstadt-2026');
+	await page.goto('/m/1/assessments/1/gap/present');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Workshop Weltoffene Kommune');
+	const fontSize = await page.locator('main.deck').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+	expect(fontSize).toBeGreaterThanOrEqual(28);
+
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Überblick: beide Sichten');
+	await expect(page.locator('tr[data-area="1"]')).not.toContainText('+2');
+	await page.keyboard.press('r');
+	await expect(page.locator('tr[data-area="1"]')).toContainText('+2');
+	await page.keyboard.press('PageDown');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('1. Management und Steuerung');
+	await expect(page.locator('main.deck')).toContainText('starke Abweichung');
+	await page.screenshot({ path: test.info().outputPath('presenter-area-1280x720.png') });
+	await page.keyboard.press(' ');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('7. Kommunikation und Konfliktmanagement');
+	await page.keyboard.press('End');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Die stärksten Abweichungen');
+	await expect(page.locator('ol.strongest li')).toHaveCount(2);
+	await page.keyboard.press('PageUp');
+	await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Die stärksten Abweichungen');
+	await page.keyboard.press('b');
+	await expect(page.locator('main.deck')).toHaveClass(/black/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
+	await page.keyboard.press('b');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+});
+
+test('editors do not see the gap view', async ({ page }) => {
+	await login(page, DEMO.editor.email, DEMO.editor.password);
+	const response = await page.goto('/m/1/assessments/1/gap');
+	expect(response?.status()).toBe(403);
+});
