@@ -70,3 +70,22 @@ test('editors do not see the gap view', async ({ page }) => {
 	const response = await page.goto('/m/1/assessments/1/gap');
 	expect(response?.status()).toBe(403);
 });
+
+test('the report prints both views per area with the recommendation and an appendix', async ({ page }) => {
+	await login(page, DEMO.coordinator.email, DEMO.coordinator.password);
+	await page.goto('/m/1/assessments/1/gap');
+	await page.getByRole('link', { name: 'Bericht' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Musterstadt: Selbstcheck 2026');
+	await expect(page.getByRole('row', { name: /Zivilgesellschaft/ })).toContainText('9');
+	await expect(page.locator('section.area')).toHaveCount(7);
+	const first = page.locator('section.area').first();
+	await expect(first).toContainText('+2 – starke Abweichung');
+	await expect(first).toContainText('Anregungen zur Weiterarbeit');
+	await expect(page.locator('.appendix tr[data-area="7"]')).toContainText('+2');
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByRole('button', { name: 'Drucken oder als PDF speichern' })).toBeHidden();
+	const pdf = await page.pdf({ format: 'A4' });
+	expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+	// Cover and overview, one page per area, the appendix.
+	expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBeGreaterThanOrEqual(9);
+});

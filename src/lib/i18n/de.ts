@@ -340,6 +340,23 @@ export const de = {
 		slideOf: (n: number, total: number) => `Folie ${n} von ${total}`,
 		keys: 'Pfeile/Leertaste: weiter · R: Ergebnisse zeigen/verbergen · B: schwarz · F: Vollbild'
 	},
+	report: {
+		title: 'Bericht',
+		print: 'Drucken oder als PDF speichern',
+		back: 'Zurück zur Abweichung',
+		kicker: 'Selbstcheck Weltoffene Kommune – Ergebnisbericht',
+		workshopLine: (title: string, date: string) => `Workshop: ${title}, ${date}`,
+		intro: 'Der Bericht stellt je Handlungsfeld die Sicht der Verwaltung (Fragebogen) und die Sicht der Teilnehmenden des Workshops (Stimmungsbild) nebeneinander. Stufe 1 ist die beste.',
+		participantsTitle: 'Teilnehmende nach Gruppen',
+		total: 'Gesamt',
+		paper: (n: number) => `davon ${n} auf Papier`,
+		kNote: (k: number) => `Zahlen einzelner Gruppen werden erst ab ${k} Stimmen gezeigt.`,
+		adminTitle: 'Sicht der Verwaltung im Überblick',
+		adminScore: 'Punkte Verwaltung',
+		distribution: 'Bewertungen im Workshop',
+		appendix: 'Anhang: alle Zahlen',
+		legend: '1–4: Anzahl der Bewertungen je Stufe; ?: kann ich nicht beurteilen. Abweichung = Median des Workshops minus Stufe der Verwaltung (bei gerader Anzahl der kleinere mittlere Wert).'
+	},
 	errors: {
 		workshopEnded: 'Der Workshop ist beendet; er kann nicht mehr geändert werden.',
 		unknownArea: 'Dieses Handlungsfeld wird in diesem Workshop nicht bewertet.',

@@ -339,6 +339,23 @@ export const en: Messages = {
 		slideOf: (n: number, total: number) => `Slide ${n} of ${total}`,
 		keys: 'Arrows/space: next · R: show/hide results · B: black · F: full screen'
 	},
+	report: {
+		title: 'Report',
+		print: 'Print or save as PDF',
+		back: 'Back to the gap view',
+		kicker: 'Welcoming Municipality Self-Check – results report',
+		workshopLine: (title: string, date: string) => `Workshop: ${title}, ${date}`,
+		intro: 'For each area the report sets the administration’s view (questionnaire) beside the workshop participants’ view (quick poll). Level 1 is the best.',
+		participantsTitle: 'Participants by group',
+		total: 'Total',
+		paper: (n: number) => `${n} of them on paper`,
+		kNote: (k: number) => `Figures of single groups are only shown from ${k} votes.`,
+		adminTitle: 'The administration’s view at a glance',
+		adminScore: 'Administration points',
+		distribution: 'Workshop ratings',
+		appendix: 'Appendix: all figures',
+		legend: '1–4: number of ratings per level; ?: cannot judge. Gap = workshop median minus the administration’s level (for an even count the smaller middle value).'
+	},
 	errors: {
 		workshopEnded: 'The workshop has ended; it can no longer be changed.',
 		unknownArea: 'This area is not rated in this workshop.',

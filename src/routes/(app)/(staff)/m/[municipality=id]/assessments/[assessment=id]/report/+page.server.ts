@@ -1,0 +1,25 @@
+import { error } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { requireAssessment } from '$lib/server/assessment-access';
+import { gapReport } from '$lib/server/gap-report';
+import { Refusal } from '$lib/server/refusal';
+import type { PageServerLoad } from './$types';
+
+export const load = (async ({ locals, params, url }) => {
+	const { assessment, municipalityName } = await requireAssessment(locals, params.assessment, 'coordinator', 'facilitator');
+	let report;
+	try {
+		report = await gapReport(getApp().db, assessment, url.searchParams.get('workshop'));
+	} catch (err) {
+		if (err instanceof Refusal) error(err.status, err.code);
+		throw err;
+	}
+	const { catalogue, ...rest } = report;
+	return {
+		...rest,
+		municipalityName,
+		assessmentName: assessment.name,
+		assessmentStatus: assessment.status,
+		levels: catalogue.levels.map((l) => ({ level: l.level, name: l.name, minScore: l.minScore }))
+	};
+}) satisfies PageServerLoad;
