@@ -1,4 +1,5 @@
 import { request as playwrightRequest } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { DEMO, expect, login, test, unique } from './fixtures';
 
 /**
@@ -28,6 +29,7 @@ test('Krefeld: a gap of +2 and "starke Abweichung" for exactly areas 1 and 7, ev
 	await page.getByLabel('Fragenkatalog').selectOption({ label: 'Selbstcheck Weltoffene Kommune – Standardkatalog – Version 2026.1 (105 Fragen)' });
 	await page.getByRole('button', { name: 'Durchlauf anlegen' }).click();
 	await page.getByRole('link', { name }).click();
+	await page.waitForURL(/\/assessments\/\d+$/);
 	const assessmentId = Number(new URL(page.url()).pathname.split('/').pop());
 	const catalogue = await (await page.request.get('/m/1/catalogues/1/export')).json();
 	for (const area of catalogue.areas) {
@@ -94,4 +96,23 @@ test('Krefeld: a gap of +2 and "starke Abweichung" for exactly areas 1 and 7, ev
 	for (const area of [1, 7]) await expect(page.locator(`.appendix tr[data-area="${area}"] td`).last()).toHaveText('+2');
 	for (const area of [2, 3, 4, 5, 6]) await expect(page.locator(`.appendix tr[data-area="${area}"] td`).last()).toHaveText('0');
 	await expect(page.locator('section.area', { hasText: 'starke Abweichung' })).toHaveCount(2);
+
+	// The XLSX, parsed back: its areas sheet says what the JSON says.
+	const xlsx = await page.request.get(`${base}/export/results.xlsx?workshop=${workshopId}`);
+	expect(xlsx.status()).toBe(200);
+	const book = new ExcelJS.Workbook();
+	await book.xlsx.load((await xlsx.body()) as unknown as ExcelJS.Buffer);
+	const sheet = book.getWorksheet('Handlungsfelder')!;
+	const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+	const column = (name: string) => header.indexOf(name) + 1;
+	const fromSheet: unknown[][] = [];
+	sheet.eachRow((row, number) => {
+		if (number === 1) return;
+		fromSheet.push(
+			['Nr.', 'Verwaltung: Stufe', 'Workshop: Median', 'Abweichung (Workshop − Verwaltung)'].map((name) => row.getCell(column(name)).value)
+		);
+	});
+	expect(fromSheet).toEqual(json.areas.map((a: { area: number; adminLevel: number; stakeholderMedian: number; gap: number }) => [a.area, a.adminLevel, a.stakeholderMedian, a.gap]));
+	const ratingsSheet = book.getWorksheet('Bewertungen')!;
+	expect(ratingsSheet.rowCount).toBe(1 + 34 * 7);
 });

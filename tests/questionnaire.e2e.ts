@@ -28,6 +28,7 @@ async function createAssessment(page: Page): Promise<{ name: string; url: string
 	await page.getByLabel('Fragenkatalog').selectOption({ label: 'Selbstcheck Weltoffene Kommune – Standardkatalog – Version 2026.1 (105 Fragen)' });
 	await page.getByRole('button', { name: 'Durchlauf anlegen' }).click();
 	await page.getByRole('link', { name }).click();
+	await page.waitForURL(/\/assessments\/\d+$/);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
 	const url = new URL(page.url()).pathname;
 	return { name, url, id: Number(url.split('/').pop()) };

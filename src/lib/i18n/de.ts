@@ -307,6 +307,9 @@ export const de = {
 		endedThanks: 'Der Workshop ist beendet. Vielen Dank!'
 	},
 	gap: {
+		xlsx: 'Excel-Datei (alle Zahlen)',
+		areasCsv: 'CSV: Handlungsfelder',
+		ratingsCsv: 'CSV: Bewertungen',
 		title: 'Abweichung: Verwaltung und Workshop im Vergleich',
 		intro: 'Je Handlungsfeld: wie die Teilnehmenden des Workshops bewertet haben, ihr Median und die Stufe aus Sicht der Verwaltung. Stufe 1 ist die beste. Eine positive Abweichung heißt: Die Teilnehmenden sehen es schlechter als die Verwaltung.',
 		noWorkshop: 'Für diesen Durchlauf gibt es noch keinen Workshop.',

@@ -306,6 +306,9 @@ export const en: Messages = {
 		endedThanks: 'The workshop has ended. Thank you!'
 	},
 	gap: {
+		xlsx: 'Excel file (all figures)',
+		areasCsv: 'CSV: areas',
+		ratingsCsv: 'CSV: ratings',
 		title: 'Gap: administration and workshop compared',
 		intro: 'Per area: how the workshop participants rated, their median and the level in the administration’s view. Level 1 is the best. A positive gap means the participants see it worse than the administration.',
 		noWorkshop: 'There is no workshop for this round yet.',
