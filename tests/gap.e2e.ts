@@ -63,6 +63,17 @@ test('presenter mode is driven by the keyboard, starts hidden and is readable at
 	await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
 	await page.keyboard.press('b');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+
+	// The same deck on a 1920×1080 projector: nothing spills sideways, the overview fits.
+	await page.setViewportSize({ width: 1920, height: 1080 });
+	await page.keyboard.press('Home');
+	await page.keyboard.press('ArrowRight');
+	const overflow = await page.evaluate(() => ({
+		x: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+		y: document.documentElement.scrollHeight - document.documentElement.clientHeight
+	}));
+	expect(overflow).toEqual({ x: 0, y: 0 });
+	await page.screenshot({ path: test.info().outputPath('presenter-overview-1920x1080.png') });
 });
 
 test('editors do not see the gap view', async ({ page }) => {
