@@ -1,11 +1,12 @@
+import { request as playwrightRequest } from '@playwright/test';
 import { DEMO, expect, login, test } from './fixtures';
 
-// The demo's finished workshop is built like Krefeld 2020: the administration puts areas 1 and 7
+// The demo's finished workshop (id 1; other tests add workshops, so it is named) is built like Krefeld 2020: the administration puts areas 1 and 7
 // at level 1, the room mostly at level 3.
 
 test('the gap view shows both views, the strong gaps of areas 1 and 7 first, small groups suppressed', async ({ page, axe }) => {
 	await login(page, DEMO.coordinator.email, DEMO.coordinator.password);
-	await page.goto('/m/1/assessments/1/gap');
+	await page.goto('/m/1/assessments/1/gap?workshop=1');
 	await expect(page.getByRole('heading', { level: 2 })).toHaveText('Abweichung: Verwaltung und Workshop im Vergleich');
 	const rows = page.locator('section[aria-labelledby="overview-heading"] tbody tr');
 	await expect(rows).toHaveCount(7);
@@ -25,7 +26,7 @@ test('the gap view shows both views, the strong gaps of areas 1 and 7 first, sma
 	await page.getByRole('link', { name: 'in offizieller Reihenfolge' }).click();
 	await expect(rows.nth(1)).toHaveAttribute('data-area', '2');
 
-	const json = await (await page.request.get('/api/assessments/1/results')).json();
+	const json = await (await page.request.get('/api/assessments/1/results?workshop=1')).json();
 	const strong = json.areas.filter((a: { divergence: string }) => a.divergence === 'strong');
 	expect(strong.map((a: { area: number; gap: number; adminLevel: number; stakeholderMedian: number }) => [a.area, a.adminLevel, a.stakeholderMedian, a.gap])).toEqual([
 		[1, 1, 3, 2],
@@ -37,7 +38,7 @@ test('the gap view shows both views, the strong gaps of areas 1 and 7 first, sma
 test('presenter mode is driven by the keyboard, starts hidden and is readable at 1280×720', async ({ page }) => {
 	await page.setViewportSize({ width: 1280, height: 720 });
 	await login(page, 'moderation@musterstadt.example', 'Musterstadt-2026');
-	await page.goto('/m/1/assessments/1/gap/present');
+	await page.goto('/m/1/assessments/1/gap/present?workshop=1');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Workshop Weltoffene Kommune');
 	const fontSize = await page.locator('main.deck').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 	expect(fontSize).toBeGreaterThanOrEqual(28);
@@ -84,7 +85,7 @@ test('editors do not see the gap view', async ({ page }) => {
 
 test('the report prints both views per area with the recommendation and an appendix', async ({ page }) => {
 	await login(page, DEMO.coordinator.email, DEMO.coordinator.password);
-	await page.goto('/m/1/assessments/1/gap');
+	await page.goto('/m/1/assessments/1/gap?workshop=1');
 	await page.getByRole('link', { name: 'Bericht' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Musterstadt: Selbstcheck 2026');
 	await expect(page.getByRole('row', { name: /Zivilgesellschaft/ })).toContainText('9');
@@ -99,4 +100,22 @@ test('the report prints both views per area with the recommendation and an appen
 	expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 	// Cover and overview, one page per area, the appendix.
 	expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBeGreaterThanOrEqual(9);
+});
+
+test('the gap view updates by itself while ratings arrive', async ({ page, baseURL }) => {
+	await login(page, DEMO.coordinator.email, DEMO.coordinator.password);
+	const created = await page.request.post('/api/assessments/1/workshops', { data: { title: 'Live-Test', areas: [1] } });
+	const { id, code } = await created.json();
+	await page.request.post(`/api/workshops/${id}/areas`, { data: { areas: [1], open: true } });
+	await page.goto(`/m/1/assessments/1/gap?workshop=${id}`);
+	const row = page.locator('section[aria-labelledby="overview-heading"] tr[data-area="1"]');
+	await expect(row.locator('td').last()).toHaveText('0');
+
+	const phone = await playwrightRequest.newContext({ baseURL });
+	await phone.post(`/api/w/${code}/ballot`, { data: { group: 'Politik' } });
+	await phone.post(`/api/w/${code}/ratings`, { data: { area: 1, level: 4 } });
+	await phone.dispose();
+	// No reload: the page hears the rating and refreshes its figures.
+	await expect(row.locator('td').last()).toHaveText('1');
+	await expect(row).toContainText('+3');
 });

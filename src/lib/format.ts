@@ -14,3 +14,8 @@ export function formatDateTime(iso: string, lang: Language): string {
 		new Date(iso)
 	);
 }
+
+/** A gap with its sign (+2, 0, −1); a dash when there is none. */
+export function signedGap(gap: number | null): string {
+	return gap === null ? '–' : gap > 0 ? `+${gap}` : String(gap);
+}
