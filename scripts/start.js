@@ -19,11 +19,15 @@ function newestChange(path) {
 const builtAt = existsSync(buildEntry) ? statSync(buildEntry).mtimeMs : 0;
 if (builtAt < Math.max(...sources.map((s) => newestChange(join(root, s))))) {
 	console.log('Baue die Anwendung (einmalig, ca. 15 s) …');
+	// The build's output is only shown when it fails; a newcomer needs the URL and the login, not timings.
 	const build = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
 		cwd: root,
-		stdio: ['ignore', 'ignore', 'inherit']
+		stdio: ['ignore', 'pipe', 'pipe'],
+		maxBuffer: 64 * 1024 * 1024
 	});
 	if (build.status !== 0) {
+		process.stderr.write(build.stdout);
+		process.stderr.write(build.stderr);
 		console.error('Der Build ist fehlgeschlagen (siehe oben).');
 		process.exit(build.status ?? 1);
 	}
