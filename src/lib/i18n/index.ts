@@ -32,10 +32,6 @@ export function pickLanguage(cookie: string | undefined, acceptLanguage: string 
 	return preferred ?? 'de';
 }
 
-/** Picks a catalogue text (`{ de, en }`) in the page's language. */
-export function local(text: { de: string; en: string }, lang: Language): string {
-	return text[lang];
-}
 
 /** The message for an error code from the server; the generic one for a code it does not know. */
 export function errorText(messages: Messages, code: string): string {

@@ -3,6 +3,7 @@ import { migrate, openDatabase, type Db } from './db';
 import { countUsers } from './db/users';
 import { DEMO_COORDINATOR, seedDemo, seedInitialAdmin } from './seed';
 import { storeShippedCatalogues } from './shipped';
+import { deleteExpiredSessions } from './sessions';
 import { LoginThrottle } from './throttle';
 
 /** Everything the running server holds once: settings, the one database instance, the login throttle. */
@@ -33,6 +34,7 @@ export async function startApp(env: Record<string, string | undefined>): Promise
 	const config = parseConfig(env);
 	const db = openDatabase(config.DATABASE_PATH);
 	await migrate(db);
+	await deleteExpiredSessions(db);
 	await storeShippedCatalogues(db);
 
 	if (config.SEED_DEMO) {

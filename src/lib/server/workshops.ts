@@ -1,13 +1,14 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { refuseRating, type RatingLevel } from '$lib/domain/ballot';
 import { generateJoinCode } from '$lib/domain/joincode';
+import { DEFAULT_STAKEHOLDER_GROUPS } from '$lib/schemas/forms';
 import type { Db } from './db';
 import type { Assessment, WorkshopRow } from './db/schema';
 import * as store from './db/workshops';
 import { InProcessBus, type EventBus } from './live';
 import { Refusal } from './refusal';
 
-export const DEFAULT_GROUPS = ['Verwaltung', 'Politik', 'Zivilgesellschaft', 'Wirtschaft', 'Migrantenorganisation', 'Sonstige'];
+export const DEFAULT_GROUPS = DEFAULT_STAKEHOLDER_GROUPS;
 export const DEFAULT_K = 5;
 
 /** A workshop as the live screens see it. */

@@ -130,15 +130,3 @@ export async function municipalitiesOutsideCoordination(db: Db, userId: number, 
 	return Number(row.n);
 }
 
-export async function countActiveCoordinators(db: Db, municipalityId: number): Promise<number> {
-	const row = await db
-		.selectFrom('membership')
-		.innerJoin('user', 'user.id', 'membership.user_id')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('membership.municipality_id', '=', municipalityId)
-		.where('membership.role', '=', 'coordinator')
-		.where('membership.active', '=', 1)
-		.where('user.active', '=', 1)
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
-}
