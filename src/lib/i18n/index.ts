@@ -38,3 +38,9 @@ export function errorText(messages: Messages, code: string): string {
 	const errors = messages.errors as Record<string, string>;
 	return errors[code] ?? errors.invalid!;
 }
+
+/** Axis labels for levels 1–4, the first marked as the best so a chart's direction is plain. */
+export function levelAxisLabels(messages: Messages): [string, string, string, string] {
+	const label = (level: number) => messages.catalogues.level(level);
+	return [`${label(1)} (${messages.gap.best})`, label(2), label(3), label(4)];
+}

@@ -28,9 +28,8 @@ export async function stakeholderSide(db: Db, workshop: WorkshopRow | undefined,
 		[...adminLevels.keys()].map((area) => {
 			const inArea = ratings.filter((r) => r.area === area);
 			const overall = figures(inArea.map((r) => r.level as RatedLevel));
-			const stakeholderGap = gap(overall.median, adminLevels.get(area) ?? null);
-
 			const adminLevel = adminLevels.get(area) ?? null;
+			const stakeholderGap = gap(overall.median, adminLevel);
 			const groups = groupFigures(
 				groupNames.map((group) => ({ group, levels: inArea.filter((r) => r.group === group).map((r) => r.level as RatedLevel) })),
 				workshop?.k ?? 5,
