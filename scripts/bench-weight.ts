@@ -10,13 +10,12 @@
 // Output: a table, then as the last line one JSON object. Exit 0: within limits; 1: over a limit;
 // 2: the check could not run (build, server start, setup or browser failed).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { RunBroke, cleanUpNow, makeTempDir, track } from './bench-lifecycle.js';
 
 const { values: argv } = parseArgs({
 	options: { 'no-build': { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } }
@@ -48,29 +47,10 @@ const SETTLE_MAX_MS = 5_000;
 // ---------------------------------------------------------------------------------------------
 // Processes: everything started here is killed on the way out.
 
-const children = new Set<ChildProcess>();
-let tempDir: string | undefined;
 let browser: Browser | undefined;
 
-class RunBroke extends Error {}
-
-function cleanUpNow(): void {
-	for (const child of children) child.kill('SIGKILL');
-	if (tempDir) rmSync(tempDir, { recursive: true, force: true });
-	tempDir = undefined;
-}
-process.on('exit', cleanUpNow);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-	process.on(signal, () => {
-		console.error(`\nAbbruch (${signal}).`);
-		process.exit(130);
-	});
-}
-
 function spawnTracked(args: string[], env?: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
-	const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-	children.add(child);
-	child.once('exit', () => children.delete(child));
+	const child = track(spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }));
 	const lines: string[] = [];
 	const take = (chunk: Buffer) => {
 		for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) lines.push(line);
@@ -292,7 +272,7 @@ async function main(): Promise<boolean> {
 	}, BUILD_TIMEOUT_MS + STARTUP_TIMEOUT_MS + 120_000).unref();
 
 	if (!argv['no-build']) await build();
-	tempDir = mkdtempSync(join(tmpdir(), 'bench-weight-'));
+	const tempDir = makeTempDir('bench-weight-');
 	console.log('Starte die App …');
 	const app = await startApp(join(tempDir, 'bench.db'));
 	try {

@@ -11,15 +11,15 @@
 // output is one JSON object with the figures. Exit code 0 means the run completed (targets missed
 // or not); non-zero means it could not run (build failed, server did not start, setup refused).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { RunBroke, cleanUpNow, makeTempDir, track } from './bench-lifecycle.js';
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -70,30 +70,6 @@ const TARGETS = { ackP95Ms: 50, presenterP95Ms: 250, rssMb: 300, ratio: 0.5 };
 // ---------------------------------------------------------------------------------------------
 // Child processes and clean-up: every process started here is tracked and killed on the way out.
 
-const children = new Set<ChildProcess>();
-let tempDir: string | undefined;
-
-function track(child: ChildProcess): ChildProcess {
-	children.add(child);
-	child.once('exit', () => children.delete(child));
-	return child;
-}
-
-function cleanUpNow(): void {
-	for (const child of children) child.kill('SIGKILL');
-	if (tempDir) rmSync(tempDir, { recursive: true, force: true });
-	tempDir = undefined;
-}
-
-process.on('exit', cleanUpNow);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-	process.on(signal, () => {
-		console.error(`\nAbbruch (${signal}).`);
-		process.exit(130);
-	});
-}
-
-class RunBroke extends Error {}
 
 /** Stops a child politely, then forcefully; resolves when it has exited. */
 async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
@@ -842,7 +818,7 @@ async function main(): Promise<void> {
 	}, budgetMs).unref();
 
 	if (!argv['no-build']) await build();
-	tempDir = mkdtempSync(join(tmpdir(), 'bench-workshop-'));
+	const tempDir = makeTempDir('bench-workshop-');
 	const dbPath = join(tempDir, 'bench.db');
 
 	console.log('Starte die App …');
