@@ -2,6 +2,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const DEMO = {
@@ -17,13 +18,26 @@ interface Server {
 
 const root = new URL('..', import.meta.url).pathname;
 
-/** Starts the built app (`build/`) on its own port and fresh database file; stops it afterwards. */
+/** A port that is free right now, chosen by the system, so parallel runs never collide. */
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			probe.close(() => resolve(port));
+		});
+	});
+}
+
+/** Starts the built app (`build/`) on a free port and a fresh database file; stops it afterwards. */
 async function startServer(workerIndex: number): Promise<{ server: Server; process: ChildProcess }> {
-	const port = 4300 + workerIndex;
+	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const dir = join(root, 'tests', '.tmp');
 	mkdirSync(dir, { recursive: true });
-	const databasePath = join(dir, `worker-${workerIndex}.db`);
+	const databasePath = join(dir, `worker-${workerIndex}-${process.pid}.db`);
 	for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath + suffix, { force: true });
 
 	const child = spawn(process.execPath, [join(root, 'build', 'index.js')], {
