@@ -104,7 +104,7 @@ describe('nextAutomaticAgreement', () => {
 describe('spread', () => {
 	it('counts every scale value and gives the range of the points', () => {
 		expect(spread(raters('3', '1', '3', 'unknown', null), catalogue)).toEqual({
-			values: { '3': 2, '2': 0, '1': 1, '0': 0, unknown: 1 },
+			values: { '3': 2, '2': 0, '1': 1, '0': 0, unknown: 1, na: 0 },
 			min: 1,
 			max: 3
 		});
@@ -112,7 +112,7 @@ describe('spread', () => {
 
 	it('has no range when no answer carries points', () => {
 		expect(spread(raters('unknown', null), catalogue)).toEqual({
-			values: { '3': 0, '2': 0, '1': 0, '0': 0, unknown: 1 },
+			values: { '3': 0, '2': 0, '1': 0, '0': 0, unknown: 1, na: 0 },
 			min: null,
 			max: null
 		});

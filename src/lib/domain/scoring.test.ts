@@ -92,6 +92,42 @@ describe('scoreArea on the 12 questions of area 1 (36 points at most)', () => {
 	});
 });
 
+describe('scoreArea: "weiß nicht", "trifft nicht zu", coverage and "knapp"', () => {
+	it('6 × "umgesetzt" and 6 × "weiß nicht" score 100 % with a coverage of one half, shown, not hidden', () => {
+		const catalogue = shipped();
+		const result = scoreArea(catalogue, 1, answers(catalogue, 1, [...repeat('3', 6), ...repeat('unknown', 6)]));
+		expect(result).toMatchObject({ answered: 6, unknown: 6, notApplicable: 0, coverage: 0.5, score: 100, level: 1 });
+	});
+
+	it('7 × "weiß nicht" of 12 leave the area "nicht bewertbar": an information gap does not inflate the score', () => {
+		const catalogue = shipped();
+		const result = scoreArea(catalogue, 1, answers(catalogue, 1, [...repeat('3', 5), ...repeat('unknown', 7)]));
+		expect(result).toMatchObject({ answered: 5, unknown: 7, assessable: false, score: null, level: null });
+		expect(result.coverage).toBeCloseTo(5 / 12, 5);
+	});
+
+	it('"trifft nicht zu" takes a question out of the total, so a Landkreis is assessed on its own tasks', () => {
+		const catalogue = shipped();
+		const result = scoreArea(catalogue, 1, answers(catalogue, 1, [...repeat('2', 5), ...repeat('na', 6), 'unknown']));
+		// 5 of 6 applicable questions scored: assessable; the same with "weiß nicht" would not be.
+		expect(result).toMatchObject({ total: 12, answered: 5, unknown: 1, notApplicable: 6, assessable: true, level: 2 });
+		expect(result.coverage).toBeCloseTo(5 / 6, 5);
+		expect(scoreArea(catalogue, 1, answers(catalogue, 1, [...repeat('2', 5), ...repeat('unknown', 7)])).assessable).toBe(false);
+	});
+
+	it('marks a score within 3 points of a level threshold as "knapp", either side', () => {
+		const catalogue = shipped();
+		const close = (values: string[]) => scoreArea(catalogue, 1, answers(catalogue, 1, values)).close;
+		// 26 of 36 points = 72.2 %: 2.8 below 75 → knapp; 27 of 36 = 75 % exactly → knapp.
+		expect(close([...repeat('3', 8), '2', ...repeat('0', 3)])).toBe(true);
+		expect(close([...repeat('3', 9), ...repeat('0', 3)])).toBe(true);
+		// 24 of 36 = 66.7 %: far from 75 and 50.
+		expect(close([...repeat('3', 8), ...repeat('0', 4)])).toBe(false);
+		// 0 % is the lowest level's floor, not a threshold.
+		expect(close(repeat('0', 12))).toBe(false);
+	});
+});
+
 describe('scoreArea: when an area can be assessed', () => {
 	it('is not assessable when every answer is "weiß nicht"', () => {
 		const catalogue = shipped();
@@ -101,10 +137,13 @@ describe('scoreArea: when an area can be assessed', () => {
 			total: 12,
 			answered: 0,
 			unknown: 12,
+			notApplicable: 0,
+			coverage: 0,
 			points: 0,
 			score: null,
 			level: null,
-			assessable: false
+			assessable: false,
+			close: false
 		});
 	});
 

@@ -14,15 +14,24 @@ export interface AreaScore {
 	total: number;
 	/** Agreed answers whose scale step carries points; only these count. */
 	answered: number;
-	/** Agreed "weiß nicht / trifft nicht zu" answers: given, but not counted. */
+	/** Agreed "weiß nicht" answers: an information gap, shown, not scored. */
 	unknown: number;
+	/** Agreed "trifft nicht zu" answers: not this municipality's task, out of the area's total. */
+	notApplicable: number;
+	/** Share (0–1) of the applicable questions (total − notApplicable) with a scored answer. */
+	coverage: number;
 	points: number;
 	/** 0–100, unrounded; null when the area is not assessable. Round with `formatScore` for display. */
 	score: number | null;
 	level: Level | null;
-	/** False ("nicht bewertbar") when fewer than half of the questions have a counted answer. */
+	/** False ("nicht bewertbar") when fewer than half of the applicable questions have a counted answer. */
 	assessable: boolean;
+	/** The score lies within `CLOSE_TO_THRESHOLD` points of a level threshold ("knapp"). */
+	close: boolean;
 }
+
+/** How near (in percentage points, inclusive) a score may be to a level threshold to count as "knapp". */
+export const CLOSE_TO_THRESHOLD = 3;
 
 /**
  * Scores one area from the agreed answers (question id → scale value).
@@ -70,30 +79,51 @@ export function recommendation(catalogue: Catalogue, areaNumber: number, level: 
 }
 
 function scoreOf(catalogue: Catalogue, area: CatalogueArea, agreed: ReadonlyMap<string, string>): AreaScore {
-	const pointsByValue = new Map(catalogue.scale.map((step) => [step.value, step.points]));
+	const stepByValue = new Map(catalogue.scale.map((step) => [step.value, step]));
 	// The best step sets the maximum, so a catalogue may use another scale than 0–3.
 	const maxPoints = Math.max(...catalogue.scale.map((step) => step.points ?? 0));
 
 	let answered = 0;
 	let unknown = 0;
+	let notApplicable = 0;
 	let points = 0;
 	for (const question of area.questions) {
 		const value = agreed.get(question.id);
-		if (value === undefined || !pointsByValue.has(value)) continue;
-		const stepPoints = pointsByValue.get(value) ?? null;
-		if (stepPoints === null) {
-			unknown += 1;
-		} else {
+		const step = value === undefined ? undefined : stepByValue.get(value);
+		if (!step) continue;
+		if (step.points !== null) {
 			answered += 1;
-			points += stepPoints;
+			points += step.points;
+		} else if (step.kind === 'notApplicable') {
+			notApplicable += 1;
+		} else {
+			unknown += 1;
 		}
 	}
 
 	const total = area.questions.length;
-	const assessable = answered > 0 && answered * 2 >= total;
+	const applicable = total - notApplicable;
+	const assessable = answered > 0 && answered * 2 >= applicable;
 	// Multiply before dividing so exact thresholds stay exact (9 of 12 points is 75, not 74.999…).
 	const score = assessable ? (points * 100) / (maxPoints * answered) : null;
-	return { area: area.number, total, answered, unknown, points, score, level: levelFor(catalogue, score), assessable };
+	return {
+		area: area.number,
+		total,
+		answered,
+		unknown,
+		notApplicable,
+		coverage: applicable === 0 ? 0 : answered / applicable,
+		points,
+		score,
+		level: levelFor(catalogue, score),
+		assessable,
+		close: score !== null && isClose(catalogue, score)
+	};
+}
+
+/** Within `CLOSE_TO_THRESHOLD` points of a threshold between two levels (the lowest level's 0 is none). */
+function isClose(catalogue: Catalogue, score: number): boolean {
+	return catalogue.levels.some((l) => l.minScore > 0 && Math.abs(score - l.minScore) <= CLOSE_TO_THRESHOLD);
 }
 
 function levelFor(catalogue: Catalogue, score: number | null): Level | null {

@@ -236,12 +236,16 @@ export const de = {
 		answered: 'Abgestimmte Antworten',
 		score: 'Punkte',
 		level: 'Stufe',
-		answeredOf: (answered: number, total: number, unknown: number) =>
-			`${answered} von ${total}${unknown > 0 ? ` (dazu ${unknown}× „weiß nicht“)` : ''}`,
 		percent: (n: number) => `${n.toLocaleString('de-DE')} %`,
 		notAssessable: 'nicht bewertbar',
 		notAssessableHelp: 'Weniger als die Hälfte der Fragen hat eine abgestimmte Antwort. Beantworten und stimmen Sie weitere Fragen ab.',
-		method: 'Berechnung: Punkte geteilt durch (3 × beantwortete Fragen). „Weiß nicht / trifft nicht zu“ zählt nicht. Ist weniger als die Hälfte beantwortet, ist das Handlungsfeld nicht bewertbar.',
+		method: 'Berechnung: Punkte geteilt durch (3 × beantwortete Fragen). „Weiß nicht“ ist eine Wissenslücke: Es zählt nicht und senkt die Abdeckung. „Trifft nicht zu“ nimmt die Frage aus der Rechnung. Ist weniger als die Hälfte der zutreffenden Fragen beantwortet, ist das Handlungsfeld nicht bewertbar. „knapp“ heißt: höchstens 3 Punkte von einer Stufengrenze entfernt.',
+		coverage: 'Abdeckung',
+		coverageOf: (answered: number, applicable: number, share: string) => `${answered} von ${applicable} beantwortet (${share})`,
+		unknownAnswers: (n: number) => `${n}× „weiß nicht“`,
+		notApplicable: (n: number) => `${n}× „trifft nicht zu“`,
+		close: 'knapp',
+		closeHelp: 'höchstens 3 Punkte von einer Stufengrenze entfernt',
 		recommendationsTitle: 'Anregungen zur Weiterarbeit'
 	},
 	csv: {
@@ -268,6 +272,15 @@ export const de = {
 		statusName: { open: 'läuft', ended: 'beendet' },
 		participants: 'Teilnehmende',
 		ratings: 'Bewertungen',
+		use: 'Verwendung',
+		isDefault: 'Standard für Abweichung, Bericht und Export',
+		markRehearsal: 'Als Probe markieren',
+		markReal: 'Keine Probe',
+		archive: 'Archivieren',
+		restore: 'Wiederherstellen',
+		flagged: { rehearsal: 'Als Probe markiert.', real: 'Nicht mehr als Probe markiert.', archive: 'Archiviert.', restore: 'Wiederhergestellt.' },
+		rehearsal: 'Probe-Workshop',
+		rehearsalHint: 'Ein Probe-Workshop (z. B. zum Ausprobieren vor dem Termin) wird nie automatisch für Abweichung, Bericht und Export verwendet.',
 		createTitle: 'Neuen Workshop anlegen',
 		create: 'Workshop anlegen',
 		areas: 'Welche Handlungsfelder werden bewertet?',
@@ -326,7 +339,20 @@ export const de = {
 		ratings: 'Bewertungen',
 		unknownShort: 'kann ich nicht beurteilen',
 		divergence: { none: 'keine', notable: 'Abweichung', strong: 'starke Abweichung' },
-		howToRead: 'Abweichung = Median des Workshops minus Stufe der Verwaltung. Ab 1 Stufe Unterschied: Abweichung; ab 2 Stufen: starke Abweichung. Bei gerader Anzahl gilt der kleinere der beiden mittleren Werte als Median.',
+		howToRead: 'Abweichung = Median des Workshops minus Stufe der Verwaltung; positiv heißt: Die Teilnehmenden sehen es schlechter. Liegen bei gerader Anzahl die beiden mittleren Bewertungen auf verschiedenen Stufen, ist der Median ihre Mitte (z. B. „2–3“, gerechnet 2,5) – ohne Vorrang für eine Seite. Abweichung: ab 1 Stufe Unterschied oder wenn mindestens ein Drittel es schlechter sieht; starke Abweichung: ab 2 Stufen oder wenn mindestens die Hälfte es 2 Stufen schlechter sieht. Zahlen gibt es erst ab k Bewertungen mit Stufe.',
+		tooFew: (n: number, k: number) => `zu wenige Bewertungen (${n} < ${k}) – keine Zahlen`,
+		tooFewShort: 'zu wenige',
+		shares: (worse: number, same: number, better: number, n: number) =>
+			`${worse} von ${n} sehen es schlechter als die Verwaltung, ${same} gleich, ${better} besser.`,
+		polarised: 'Gespaltenes Bild: mindestens ein Viertel wählt Stufe 1 und mindestens ein Viertel Stufe 4.',
+		polarisedShort: 'gespalten',
+		adminNotAssessable: 'Verwaltung: nicht bewertbar – zu wenige Antworten',
+		workshopUsed: 'Ausgewerteter Workshop',
+		chooseWorkshop: 'Workshop wählen',
+		show: 'Anzeigen',
+		rehearsal: 'Probe',
+		archived: 'archiviert',
+		defaultNote: 'Standard ist der jüngste Workshop, der weder Probe noch archiviert ist.',
 		best: 'beste',
 		adminMarker: 'Verwaltung',
 		figuresFor: (area: string) => `Zahlen zu ${area}`,
@@ -353,12 +379,19 @@ export const de = {
 		participantsTitle: 'Teilnehmende nach Gruppen',
 		total: 'Gesamt',
 		paper: (n: number) => `davon ${n} auf Papier`,
-		kNote: (k: number) => `Zahlen einzelner Gruppen werden erst ab ${k} Stimmen gezeigt.`,
+		kNote: (k: number) => `Zahlen einzelner Gruppen werden erst ab ${k} Bewertungen mit Stufe gezeigt; kleinere Gruppen stehen hier als „weniger als ${k}“.`,
+		fewerThan: (k: number) => `weniger als ${k}`,
+		methodTitle: 'Wie die Zahlen entstehen',
+		methodMedian: 'Median: der mittlere Wert der Bewertungen mit Stufe. Liegen bei gerader Anzahl die beiden mittleren auf verschiedenen Stufen, ist der Median ihre Mitte (z. B. „2–3“, gerechnet 2,5); keine Seite erhält den Vorrang.',
+		methodMinimum: (k: number) => `Mindestzahl: Median, Abweichung und Anteile eines Handlungsfelds werden erst ab ${k} Bewertungen mit Stufe berechnet; „kann ich nicht beurteilen“ zählt dafür nicht.`,
+		methodShares: 'Neben dem Median: wie viele es schlechter, gleich oder besser sehen als die Verwaltung, und ob das Bild gespalten ist (mindestens ein Viertel Stufe 1 und ein Viertel Stufe 4).',
+		methodAdmin: 'Verwaltung: Punkte geteilt durch (3 × beantwortete Fragen). „Weiß nicht“ ist eine Wissenslücke und zählt nicht; „trifft nicht zu“ nimmt die Frage aus der Rechnung. Die Abdeckung zeigt, wie viele der zutreffenden Fragen beantwortet sind; unter der Hälfte ist das Handlungsfeld nicht bewertbar. „knapp“: höchstens 3 Punkte von einer Stufengrenze entfernt.',
 		adminTitle: 'Sicht der Verwaltung im Überblick',
 		adminScore: 'Punkte Verwaltung',
 		distribution: 'Bewertungen im Workshop',
 		appendix: 'Anhang: alle Zahlen',
-		legend: '1–4: Anzahl der Bewertungen je Stufe; ?: kann ich nicht beurteilen. Abweichung = Median des Workshops minus Stufe der Verwaltung (bei gerader Anzahl der kleinere mittlere Wert).'
+		legend: '1–4: Anzahl der Bewertungen je Stufe; ?: kann ich nicht beurteilen. Abweichung = Median des Workshops minus Stufe der Verwaltung (bei gerader Anzahl die Mitte der beiden mittleren Werte).',
+		coverage: 'Abdeckung'
 	},
 	errors: {
 		workshopEnded: 'Der Workshop ist beendet; er kann nicht mehr geändert werden.',
@@ -424,6 +457,8 @@ export const de = {
 			case 'invalidJson': return `keine gültige JSON-Datei (${params.detail})`;
 			case 'duplicateValue': return `Antwortwert „${params.value}“ kommt doppelt vor`;
 			case 'scaleWithoutPoints': return 'die Antwortskala braucht mindestens einen Wert mit Punkten';
+			case 'kindWithPoints': return '„kind“ (weiß nicht / trifft nicht zu) gibt es nur für Werte ohne Punkte';
+			case 'duplicateKind': return `die Antwortskala hat „${params.kind}“ mehr als einmal`;
 			case 'levelOrder': return `Stufen müssen 1 bis 4 in dieser Reihenfolge sein (erwartet: ${params.expected})`;
 			case 'levelThresholds': return 'die Schwellen müssen von Stufe 1 zu Stufe 4 abnehmen';
 			case 'lowestLevelZero': return 'Stufe 4 muss bei 0 % beginnen';

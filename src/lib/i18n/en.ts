@@ -235,12 +235,16 @@ export const en: Messages = {
 		answered: 'Agreed answers',
 		score: 'Points',
 		level: 'Level',
-		answeredOf: (answered: number, total: number, unknown: number) =>
-			`${answered} of ${total}${unknown > 0 ? ` (plus ${unknown}× “don't know”)` : ''}`,
 		percent: (n: number) => `${n.toLocaleString('en-GB')} %`,
 		notAssessable: 'not assessable',
 		notAssessableHelp: 'Fewer than half of the questions have an agreed answer. Answer and agree on more questions.',
-		method: "Calculation: points divided by (3 × answered questions). “Don't know / not applicable” does not count. If fewer than half are answered, the area is not assessable.",
+		method: 'Calculation: points divided by (3 × answered questions). “Don’t know” is a knowledge gap: it does not count and lowers the coverage. “Not applicable” takes the question out of the calculation. If fewer than half of the applicable questions are answered, the area is not assessable. “close” means at most 3 points from a level threshold.',
+		coverage: 'Coverage',
+		coverageOf: (answered: number, applicable: number, share: string) => `${answered} of ${applicable} answered (${share})`,
+		unknownAnswers: (n: number) => `${n}× “don’t know”`,
+		notApplicable: (n: number) => `${n}× “not applicable”`,
+		close: 'close',
+		closeHelp: 'at most 3 points from a level threshold',
 		recommendationsTitle: 'Suggestions for further work'
 	},
 	csv: {
@@ -267,6 +271,15 @@ export const en: Messages = {
 		statusName: { open: 'running', ended: 'ended' },
 		participants: 'Participants',
 		ratings: 'Ratings',
+		use: 'Use',
+		isDefault: 'Default for gap view, report and export',
+		markRehearsal: 'Mark as rehearsal',
+		markReal: 'Not a rehearsal',
+		archive: 'Archive',
+		restore: 'Restore',
+		flagged: { rehearsal: 'Marked as rehearsal.', real: 'No longer marked as rehearsal.', archive: 'Archived.', restore: 'Restored.' },
+		rehearsal: 'Rehearsal workshop',
+		rehearsalHint: 'A rehearsal (e.g. to try things out before the day) is never used automatically for the gap view, report and export.',
 		createTitle: 'Create a new workshop',
 		create: 'Create workshop',
 		areas: 'Which areas are rated?',
@@ -325,7 +338,20 @@ export const en: Messages = {
 		ratings: 'Ratings',
 		unknownShort: 'cannot judge',
 		divergence: { none: 'none', notable: 'gap', strong: 'strong gap' },
-		howToRead: 'Gap = workshop median minus the administration’s level. From 1 level difference: gap; from 2 levels: strong gap. For an even count the smaller of the two middle values is the median.',
+		howToRead: 'Gap = workshop median minus the administration’s level; positive means the participants see it worse. If, for an even count, the two middle ratings are on different levels, the median is their midpoint (e.g. “2–3”, computed as 2.5) – no side gets the benefit. Notable gap: from 1 level or when at least a third see it worse; strong gap: from 2 levels or when at least half see it 2 levels worse. Figures only from k level ratings.',
+		tooFew: (n: number, k: number) => `too few ratings (${n} < ${k}) – no figures`,
+		tooFewShort: 'too few',
+		shares: (worse: number, same: number, better: number, n: number) =>
+			`${worse} of ${n} see it worse than the administration, ${same} the same, ${better} better.`,
+		polarised: 'Split view: at least a quarter chose level 1 and at least a quarter level 4.',
+		polarisedShort: 'split',
+		adminNotAssessable: 'Administration: not assessable – too few answers',
+		workshopUsed: 'Workshop evaluated',
+		chooseWorkshop: 'Choose workshop',
+		show: 'Show',
+		rehearsal: 'rehearsal',
+		archived: 'archived',
+		defaultNote: 'By default the latest workshop that is neither a rehearsal nor archived.',
 		best: 'best',
 		adminMarker: 'Administration',
 		figuresFor: (area: string) => `Figures for ${area}`,
@@ -352,12 +378,19 @@ export const en: Messages = {
 		participantsTitle: 'Participants by group',
 		total: 'Total',
 		paper: (n: number) => `${n} of them on paper`,
-		kNote: (k: number) => `Figures of single groups are only shown from ${k} votes.`,
+		kNote: (k: number) => `Figures of single groups are only shown from ${k} level ratings; smaller groups appear here as “fewer than ${k}”.`,
+		fewerThan: (k: number) => `fewer than ${k}`,
+		methodTitle: 'How the figures are made',
+		methodMedian: 'Median: the middle value of the level ratings. If, for an even count, the two middle ones are on different levels, the median is their midpoint (e.g. “2–3”, computed as 2.5); no side gets the benefit.',
+		methodMinimum: (k: number) => `Minimum: an area’s median, gap and shares are only computed from ${k} level ratings; “cannot judge” does not count towards it.`,
+		methodShares: 'Beside the median: how many see it worse, the same or better than the administration, and whether the view is split (at least a quarter at level 1 and a quarter at level 4).',
+		methodAdmin: 'Administration: points divided by (3 × answered questions). “Don’t know” is a knowledge gap and does not count; “not applicable” takes the question out of the calculation. Coverage shows how many of the applicable questions are answered; below half the area is not assessable. “close”: at most 3 points from a level threshold.',
 		adminTitle: 'The administration’s view at a glance',
 		adminScore: 'Administration points',
 		distribution: 'Workshop ratings',
 		appendix: 'Appendix: all figures',
-		legend: '1–4: number of ratings per level; ?: cannot judge. Gap = workshop median minus the administration’s level (for an even count the smaller middle value).'
+		legend: '1–4: number of ratings per level; ?: cannot judge. Gap = workshop median minus the administration’s level (for an even count the midpoint of the two middle values).',
+		coverage: 'Coverage'
 	},
 	errors: {
 		workshopEnded: 'The workshop has ended; it can no longer be changed.',
@@ -423,6 +456,8 @@ export const en: Messages = {
 			case 'invalidJson': return `not a valid JSON file (${params.detail})`;
 			case 'duplicateValue': return `answer value “${params.value}” appears twice`;
 			case 'scaleWithoutPoints': return 'the answer scale needs at least one value with points';
+			case 'kindWithPoints': return '“kind” (don\'t know / not applicable) is only for values without points';
+			case 'duplicateKind': return `the answer scale has “${params.kind}” more than once`;
 			case 'levelOrder': return `levels must be 1 to 4 in this order (expected: ${params.expected})`;
 			case 'levelThresholds': return 'thresholds must decrease from level 1 to level 4';
 			case 'lowestLevelZero': return 'level 4 must start at 0 %';

@@ -66,7 +66,12 @@ describe('the shipped default catalogue', () => {
 			[3, 'Auf dem Weg', 25],
 			[4, 'Am Anfang', 0]
 		]);
-		expect(catalogue.scale.map((s) => s.points)).toEqual([3, 2, 1, 0, null]);
+		expect(catalogue.scale.map((s) => s.points)).toEqual([3, 2, 1, 0, null, null]);
+		// "weiß nicht" (an information gap) and "trifft nicht zu" (not our task) are two answers.
+		expect(catalogue.scale.slice(4).map((s) => [s.value, s.kind, s.label.de])).toEqual([
+			['unknown', 'unknown', 'weiß nicht'],
+			['na', 'notApplicable', 'trifft nicht zu']
+		]);
 	});
 });
 
@@ -133,7 +138,15 @@ describe('validating a catalogue file', () => {
 			'scale[2].value: duplicateValue',
 			'scale[3].value: duplicateValue',
 			'scale[4].value: duplicateValue',
+			'scale[5].value: duplicateValue',
 			'scale: scaleWithoutPoints'
 		]);
+	});
+
+	it('refuses a kind on a step with points and the same kind twice', () => {
+		const c = shipped() as any;
+		c.scale[0].kind = 'unknown';
+		c.scale[5].kind = 'unknown';
+		expect(problemsOf(c)).toEqual(['scale[0].kind: kindWithPoints', 'scale[4].kind: duplicateKind', 'scale[5].kind: duplicateKind']);
 	});
 });

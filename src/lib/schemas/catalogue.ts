@@ -11,11 +11,21 @@ const id = z
 	.string()
 	.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { error: 'invalidId' });
 
+/**
+ * What a step without points means. "unknown" (weiß nicht): an information gap — shown beside the
+ * score and lowering its coverage, never scored. "notApplicable" (trifft nicht zu): not this
+ * municipality's task (e.g. a Landkreis without a library) — the question leaves the area's total.
+ */
+export const STEP_KINDS = ['unknown', 'notApplicable'] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
 const scaleStep = z.strictObject({
 	value: id,
-	/** null: the step is "weiß nicht / trifft nicht zu" and is not counted. */
+	/** null: the step is "weiß nicht" or "trifft nicht zu" (see `kind`) and is not scored. */
 	points: z.number().int().min(0).max(100).nullable(),
-	label: text
+	label: text,
+	/** Only for steps without points; missing there means "unknown". */
+	kind: z.enum(STEP_KINDS).optional()
 });
 
 const level = z.strictObject({
@@ -75,6 +85,13 @@ function semanticProblems(json: unknown): CatalogueProblem[] {
 		if (step?.value === undefined) return;
 		if (values.has(step.value)) problem(['scale', i, 'value'], 'duplicateValue', { value: String(step.value) });
 		values.add(step.value);
+	});
+	const kinds = new Set<unknown>();
+	scale.forEach((step, i) => {
+		if (step?.kind === undefined) return;
+		if (typeof step.points === 'number') problem(['scale', i, 'kind'], 'kindWithPoints');
+		if (kinds.has(step.kind)) problem(['scale', i, 'kind'], 'duplicateKind', { kind: String(step.kind) });
+		kinds.add(step.kind);
 	});
 	if (scale.length > 0 && !scale.some((step) => typeof step?.points === 'number' && step.points > 0)) {
 		problem(['scale'], 'scaleWithoutPoints');

@@ -90,7 +90,15 @@ export const workshopCreateSchema = z.object({
 		.min(1, { error: 'groups' })
 		.max(12, { error: 'groups' })
 		.default(DEFAULT_STAKEHOLDER_GROUPS),
-	k: z.coerce.number({ error: 'k' }).int({ error: 'k' }).min(1, { error: 'k' }).max(50, { error: 'k' }).default(5)
+	k: z.coerce.number({ error: 'k' }).int({ error: 'k' }).min(1, { error: 'k' }).max(50, { error: 'k' }).default(5),
+	/** A rehearsal (Probe-Workshop) never becomes the default for results, report and exports. */
+	rehearsal: z.boolean({ error: 'invalid' }).default(false)
+});
+
+/** Marks a workshop as rehearsal or not, archives it or brings it back. */
+export const workshopFlagsSchema = z.object({
+	rehearsal: z.boolean({ error: 'invalid' }).optional(),
+	archived: z.boolean({ error: 'invalid' }).optional()
 });
 
 export const workshopAreasSchema = z.object({

@@ -86,6 +86,9 @@ function areaLabel(area: { number: number; name: { de: string; en: string } }, l
 	return `${area.number}. ${area.name[lang]}`;
 }
 
+/** A share (0–1) as a percentage with one decimal, the unit the column headers name. */
+const percent = (share: number) => Math.round(share * 1000) / 10;
+
 /** The workshop's stakeholder groups in the workshop's order (the same in every area). */
 function groupsOf(report: GapReport): string[] {
 	return report.areas[0]?.groups.map((g) => g.group) ?? [];
@@ -105,15 +108,24 @@ export function areaRows(report: GapReport, lang: Language): Rows {
 		m.areas.name,
 		m.areas.adminScore,
 		m.areas.adminLevel,
+		m.areas.close,
 		m.areas.answered,
+		m.areas.unknownAnswers,
+		m.areas.notApplicable,
 		m.areas.total,
+		m.areas.coverage,
 		m.areas.ratings,
 		m.areas.unknown,
 		...[1, 2, 3, 4].map((n) => m.areas.level(n)),
+		m.areas.tooFew,
 		m.areas.median,
 		m.areas.mean,
 		m.areas.gap,
 		m.areas.divergence,
+		m.areas.shareWorse,
+		m.areas.shareSame,
+		m.areas.shareBetter,
+		m.areas.polarised,
 		...groups.flatMap((group) => {
 			const name = groupLabel(group, lang);
 			return [m.areas.groupRatings(name), m.areas.groupMedian(name), m.areas.groupGap(name)];
@@ -124,18 +136,27 @@ export function areaRows(report: GapReport, lang: Language): Rows {
 		a.name[lang],
 		a.adminScore,
 		a.adminLevel ?? m.notAssessable,
+		a.close ? m.yes : m.no,
 		a.answered,
+		a.unknownAnswers,
+		a.notApplicable,
 		a.total,
+		percent(a.coverage),
 		a.ratings,
 		a.unknown,
 		a.distribution['1'],
 		a.distribution['2'],
 		a.distribution['3'],
 		a.distribution['4'],
+		a.tooFewRatings ? m.suppressed(k) : m.no,
 		a.stakeholderMedian,
 		a.stakeholderMean,
 		a.gap,
 		a.gap === null ? null : m.divergence[a.divergence],
+		a.shareWorse === null ? null : percent(a.shareWorse),
+		a.shareSame === null ? null : percent(a.shareSame),
+		a.shareBetter === null ? null : percent(a.shareBetter),
+		a.tooFewRatings ? null : a.polarised ? m.yes : m.no,
 		...a.groups.flatMap((g): Cell[] =>
 			g.suppressed ? [m.suppressed(k), m.suppressed(k), m.suppressed(k)] : [g.ratings, g.stakeholderMedian, g.gap]
 		)

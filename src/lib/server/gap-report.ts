@@ -4,12 +4,13 @@ import type { Db } from './db';
 import type { Assessment } from './db/schema';
 import * as store from './db/workshops';
 import { adminResult } from './results';
-import { pickWorkshop, stakeholderSide } from './stakeholder-results';
+import { participantsByGroup, pickWorkshop, stakeholderSide, workshopSummary } from './stakeholder-results';
 
 /**
  * Everything the gap view, the presenter slides, the report and the exports show: per area in
  * official order both views, the gap and the catalogue's recommendation; the workshop and its
- * participants per group. `workshopParam` picks a workshop of the assessment (default: latest).
+ * participants per group. `workshopParam` picks a workshop of the assessment (default: the latest
+ * that is neither a rehearsal nor archived).
  */
 export async function gapReport(db: Db, assessment: Assessment, workshopParam: string | null) {
 	const workshop = await pickWorkshop(db, assessment, workshopParam);
@@ -26,15 +27,13 @@ export async function gapReport(db: Db, assessment: Assessment, workshopParam: s
 	const groupNames: string[] = workshop ? JSON.parse(workshop.stakeholder_groups) : [];
 	return {
 		catalogue,
-		workshop: workshop
-			? { id: workshop.id, title: workshop.title, heldOn: workshop.held_on, status: workshop.status, k: workshop.k, code: workshop.code }
-			: null,
-		workshops: (await store.listWorkshops(db, assessment.id)).map((w) => ({ id: w.id, title: w.title, heldOn: w.held_on })),
-		/** Participants per group; groups below k are still counted here (a head count reveals no ratings). */
+		workshop: workshop ? { ...workshopSummary(workshop), code: workshop.code } : null,
+		workshops: (await store.listWorkshops(db, assessment.id)).map(workshopSummary),
+		/** Participants per group; a group below k (or one the total would reveal) has count null. */
 		participants: {
 			total: ballots.length,
 			paper: ballots.filter((b) => b.paper === 1).length,
-			byGroup: [...groupNames, null].map((group) => ({ group, count: ballots.filter((b) => b.group === group).length }))
+			byGroup: participantsByGroup(groupNames, ballots, workshop?.k ?? 5)
 		},
 		openDisagreements: admin.openDisagreements,
 		areas: admin.areas.map((score) => {
@@ -45,6 +44,10 @@ export async function gapReport(db: Db, assessment: Assessment, workshopParam: s
 				description: area.description,
 				answered: score.answered,
 				total: score.total,
+				unknownAnswers: score.unknown,
+				notApplicable: score.notApplicable,
+				coverage: score.coverage,
+				close: score.close,
 				adminScore: score.score === null ? null : formatScore(score.score),
 				adminLevel: score.level,
 				recommendation: score.level === null ? null : recommendation(catalogue, score.area, score.level),

@@ -91,6 +91,7 @@ export interface WorkshopSettings {
 	areas: number[];
 	groups: string[];
 	k: number;
+	rehearsal?: boolean;
 }
 
 /**
@@ -109,7 +110,7 @@ export async function createWorkshop(
 		for (let attempt = 0; attempt < 20; attempt++) {
 			const code = generateJoinCode(random);
 			if (await store.codeExists(trx, code)) continue;
-			return store.insertWorkshop(trx, { assessmentId: assessment.id, createdBy, code, ...settings });
+			return store.insertWorkshop(trx, { assessmentId: assessment.id, createdBy, code, ...settings, rehearsal: settings.rehearsal ?? false });
 		}
 		throw new Error('Could not find a free join code');
 	});
@@ -126,6 +127,16 @@ export async function setAreas(db: Db, workshopId: number, areas: number[], open
 		await store.setAreasOpen(trx, workshopId, areas, open);
 	});
 	await publishState(db, workshopId);
+}
+
+/**
+ * Marks an assessment's workshop as rehearsal (or not) and archives it (or brings it back). Both
+ * only change which workshop results, report and exports use by default; no rating changes.
+ */
+export async function setWorkshopFlags(db: Db, assessmentId: number, workshopId: number, flags: { rehearsal?: boolean; archived?: boolean }): Promise<void> {
+	const row = await store.findWorkshop(db, workshopId);
+	if (!row || row.assessment_id !== assessmentId) throw new Refusal('notFound', 404);
+	await store.setWorkshopFlags(db, workshopId, flags);
 }
 
 export async function endWorkshop(db: Db, workshopId: number): Promise<void> {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateCatalogueText, type Catalogue } from '$lib/schemas/catalogue';
 import { readFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import * as catalogues from './catalogues';
 import * as municipalities from './municipalities';
 import * as users from './users';
 import { createTestDb } from './testing';
-import type { Db } from './index';
+import { migrationProvider, openDatabase, type Db } from './index';
 import { createSession, invalidateSession, validateSession } from '../sessions';
 import { seedDemo, seedInitialAdmin } from '../seed';
 import { storeShippedCatalogues } from '../shipped';
@@ -58,6 +58,31 @@ describe('the migrations', () => {
 		await expect(
 			db.insertInto('membership').values({ user_id: 99, municipality_id: 99, role: 'editor', created_at: 'x' }).execute()
 		).rejects.toThrow(/FOREIGN KEY/);
+	});
+});
+
+describe('the honest-figures migration', () => {
+	it('splits "weiß nicht / trifft nicht zu": stored answers keep meaning "weiß nicht", the shipped file matches exactly', async () => {
+		const old = openDatabase(':memory:');
+		const migrator = new Migrator({ db: old, provider: migrationProvider });
+		expect((await migrator.migrateTo('2026_11_22_0500_workshop')).error).toBeUndefined();
+		// The catalogue as it was stored before: one combined step without points.
+		const before = shipped();
+		before.scale = [
+			...before.scale.slice(0, 4),
+			{ value: 'unknown', points: null, label: { de: 'weiß nicht / trifft nicht zu', en: "don't know / not applicable" } }
+		];
+		await sql`insert into catalogue (catalogue_key, version, title_de, title_en, question_count, content, imported_at)
+			values (${before.id}, ${before.version}, 't', 't', 105, ${JSON.stringify(before)}, '2026-01-01')`.execute(old);
+		expect((await migrator.migrateToLatest()).error).toBeUndefined();
+
+		const row = await old.selectFrom('catalogue').select('content').executeTakeFirstOrThrow();
+		expect(row.content).toBe(JSON.stringify(shipped()));
+		// The next start finds the shipped file equal to what is stored: no conflict.
+		await expect(storeShippedCatalogues(old)).resolves.toBeUndefined();
+		const workshopColumns = (await sql<{ name: string }>`select name from pragma_table_info('workshop')`.execute(old)).rows.map((r) => r.name);
+		expect(workshopColumns).toEqual(expect.arrayContaining(['rehearsal', 'archived_at']));
+		await old.destroy();
 	});
 });
 

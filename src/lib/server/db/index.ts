@@ -54,7 +54,7 @@ const PRAGMAS = [
 ];
 
 /** The migrations in db/migrations, bundled by Vite so the built server needs no folder at run time. */
-const migrationProvider: MigrationProvider = {
+export const migrationProvider: MigrationProvider = {
 	async getMigrations() {
 		const modules = import.meta.glob<Migration>('/db/migrations/*.ts', { eager: true });
 		return Object.fromEntries(

@@ -135,6 +135,10 @@ export interface WorkshopTable {
 	created_by: number | null;
 	created_at: string;
 	ended_at: string | null;
+	/** 1 for a rehearsal (Probe-Workshop): never the default for results, reports and exports. */
+	rehearsal: Generated<number>;
+	/** When it was archived; archived workshops are never the default either. */
+	archived_at: string | null;
 }
 
 export interface WorkshopAreaTable {

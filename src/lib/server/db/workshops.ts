@@ -5,7 +5,17 @@ import { now } from './time';
 
 export async function insertWorkshop(
 	db: Db,
-	values: { assessmentId: number; title: string; heldOn: string; code: string; groups: string[]; areas: number[]; k: number; createdBy: number }
+	values: {
+		assessmentId: number;
+		title: string;
+		heldOn: string;
+		code: string;
+		groups: string[];
+		areas: number[];
+		k: number;
+		rehearsal: boolean;
+		createdBy: number;
+	}
 ): Promise<WorkshopRow> {
 	const workshop = await db
 		.insertInto('workshop')
@@ -17,6 +27,7 @@ export async function insertWorkshop(
 			stakeholder_groups: JSON.stringify(values.groups),
 			areas: JSON.stringify(values.areas),
 			k: values.k,
+			rehearsal: values.rehearsal ? 1 : 0,
 			created_by: values.createdBy,
 			created_at: now()
 		})
@@ -41,8 +52,23 @@ export async function codeExists(db: Db, code: string): Promise<boolean> {
 	return (await db.selectFrom('workshop').select('id').where('code', '=', code).executeTakeFirst()) !== undefined;
 }
 
+/** An assessment's workshops, the latest by date first (then the latest created). */
 export async function listWorkshops(db: Db, assessmentId: number): Promise<WorkshopRow[]> {
-	return db.selectFrom('workshop').selectAll().where('assessment_id', '=', assessmentId).orderBy('id', 'desc').execute();
+	return db
+		.selectFrom('workshop')
+		.selectAll()
+		.where('assessment_id', '=', assessmentId)
+		.orderBy('held_on', 'desc')
+		.orderBy('id', 'desc')
+		.execute();
+}
+
+export async function setWorkshopFlags(db: Db, workshopId: number, flags: { rehearsal?: boolean; archived?: boolean }): Promise<void> {
+	const changes: { rehearsal?: number; archived_at?: string | null } = {};
+	if (flags.rehearsal !== undefined) changes.rehearsal = flags.rehearsal ? 1 : 0;
+	if (flags.archived !== undefined) changes.archived_at = flags.archived ? now() : null;
+	if (Object.keys(changes).length === 0) return;
+	await db.updateTable('workshop').set(changes).where('id', '=', workshopId).execute();
 }
 
 export async function openAreas(db: Db, workshopId: number): Promise<number[]> {

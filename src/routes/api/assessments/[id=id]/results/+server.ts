@@ -3,14 +3,16 @@ import { formatScore } from '$lib/domain/scoring';
 import { apiAssessment, refusalResponse } from '$lib/server/api';
 import { getApp } from '$lib/server/app';
 import { adminResult } from '$lib/server/results';
-import { pickWorkshop, stakeholderSide } from '$lib/server/stakeholder-results';
+import { pickWorkshop, stakeholderSide, workshopSummary } from '$lib/server/stakeholder-results';
 import type { RequestHandler } from './$types';
 
 /**
  * Both views per area in official order. Administration: `answered` counts agreed answers that
- * score (not "weiß nicht"), `adminScore` rounded to one decimal, null when not assessable.
- * Stakeholders (from `?workshop=ID`, default the latest): distribution, lower median, gap and
- * divergence, and per stakeholder group the same figures — or only `suppressed` below k.
+ * score, `coverage` their share of the applicable questions, `adminScore` rounded to one decimal,
+ * null when not assessable. Stakeholders (from `?workshop=ID`, default the latest workshop that is
+ * neither a rehearsal nor archived): distribution, median (a half between two levels), gap,
+ * shares, polarisation and divergence — null / "none" below k level ratings (`tooFewRatings`) —
+ * and per stakeholder group the same figures, or only `suppressed` below k level ratings.
  */
 export const GET = (async ({ locals, params, url }) => {
 	const access = await apiAssessment(locals, params.id);
@@ -26,7 +28,7 @@ export const GET = (async ({ locals, params, url }) => {
 	const stakeholders = await stakeholderSide(db, workshop, new Map(result.areas.map((a) => [a.area, a.level])));
 	return json({
 		assessment: { id: access.assessment.id, name: access.assessment.name, status: access.assessment.status },
-		workshop: workshop ? { id: workshop.id, title: workshop.title, heldOn: workshop.held_on, status: workshop.status, k: workshop.k } : null,
+		workshop: workshop ? workshopSummary(workshop) : null,
 		areas: result.areas.map((score) => {
 			const side = stakeholders.get(score.area)!;
 			return {
@@ -34,13 +36,22 @@ export const GET = (async ({ locals, params, url }) => {
 				name: result.catalogue.areas.find((a) => a.number === score.area)!.name.de,
 				answered: score.answered,
 				total: score.total,
+				unknownAnswers: score.unknown,
+				notApplicable: score.notApplicable,
+				coverage: Math.round(score.coverage * 10_000) / 10_000,
 				adminScore: score.score === null ? null : formatScore(score.score),
 				adminLevel: score.level,
+				close: score.close,
 				ratings: side.ratings,
 				unknown: side.unknown,
 				distribution: side.distribution,
+				tooFewRatings: side.tooFewRatings,
 				stakeholderMedian: side.stakeholderMedian,
 				gap: side.gap,
+				shareWorse: side.shareWorse,
+				shareSame: side.shareSame,
+				shareBetter: side.shareBetter,
+				polarised: side.polarised,
 				divergence: side.divergence,
 				groups: side.groups
 			};

@@ -1,19 +1,32 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { DEFAULT_STAKEHOLDER_GROUPS, workshopCreateSchema } from '$lib/schemas/forms';
+import { countsByDefault } from '$lib/server/stakeholder-results';
 import { getApp } from '$lib/server/app';
 import { requireAssessment } from '$lib/server/assessment-access';
 import { today } from '$lib/server/db/time';
 import * as store from '$lib/server/db/workshops';
-import { createWorkshop } from '$lib/server/workshops';
+import { createWorkshop, setWorkshopFlags } from '$lib/server/workshops';
+import { Refusal } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
 	const { assessment } = await requireAssessment(locals, params.assessment);
 	const { db } = getApp();
 	const workshops = await store.listWorkshops(db, assessment.id);
+	const defaultId = workshops.find(countsByDefault)?.id ?? null;
 	return {
 		workshops: await Promise.all(
-			workshops.map(async (w) => ({ id: w.id, title: w.title, heldOn: w.held_on, code: w.code, status: w.status, ...(await store.counts(db, w.id)) }))
+			workshops.map(async (w) => ({
+				id: w.id,
+				title: w.title,
+				heldOn: w.held_on,
+				code: w.code,
+				status: w.status,
+				rehearsal: w.rehearsal === 1,
+				archived: w.archived_at !== null,
+				isDefault: w.id === defaultId,
+				...(await store.counts(db, w.id))
+			}))
 		),
 		defaults: { heldOn: today(), groups: DEFAULT_STAKEHOLDER_GROUPS.join('\n'), k: 5 }
 	};
@@ -28,14 +41,16 @@ export const actions = {
 			heldOn: String(form.get('heldOn') ?? ''),
 			groups: String(form.get('groups') ?? ''),
 			k: String(form.get('k') ?? ''),
-			areas: form.getAll('areas').map(String)
+			areas: form.getAll('areas').map(String),
+			rehearsal: form.get('rehearsal') === 'on'
 		};
 		const parsed = workshopCreateSchema.safeParse({
 			title: values.title,
 			heldOn: values.heldOn || undefined,
 			areas: values.areas,
 			groups: [...new Set(values.groups.split('\n').map((g) => g.trim()).filter(Boolean))],
-			k: values.k || undefined
+			k: values.k || undefined,
+			rehearsal: values.rehearsal
 		});
 		if (!parsed.success) {
 			const errors: Record<string, string> = {};
@@ -48,5 +63,23 @@ export const actions = {
 			areas: [...new Set(parsed.data.areas)].sort()
 		});
 		redirect(303, `/m/${municipalityId}/workshops/${workshop.id}`);
+	},
+
+	/** Marks a workshop as rehearsal or not, archives it or brings it back. */
+	flags: async ({ locals, params, request }) => {
+		const { assessment } = await requireAssessment(locals, params.assessment, 'coordinator', 'facilitator');
+		const form = await request.formData();
+		const workshopId = Number(form.get('workshop'));
+		const flag = String(form.get('flag') ?? '');
+		const flags =
+			flag === 'rehearsal' ? { rehearsal: true } : flag === 'real' ? { rehearsal: false } : flag === 'archive' ? { archived: true } : flag === 'restore' ? { archived: false } : null;
+		if (!flags || !Number.isInteger(workshopId)) return fail(400, { flagError: 'invalid', workshop: workshopId });
+		try {
+			await setWorkshopFlags(getApp().db, assessment.id, workshopId, flags);
+		} catch (err) {
+			if (err instanceof Refusal) return fail(err.status, { flagError: err.code, workshop: workshopId });
+			throw err;
+		}
+		return { flagged: flag, workshop: workshopId };
 	}
 } satisfies Actions;
