@@ -56,7 +56,10 @@ test('presenter mode is driven by the keyboard, starts hidden and is readable at
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('7. Kommunikation und Konfliktmanagement');
 	await page.keyboard.press('End');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Die stärksten Abweichungen');
-	await expect(page.locator('ol.strongest li')).toHaveCount(2);
+	// Areas 1 and 7 (strong: +2), then area 2: its median agrees, but 10 of 30 see it worse (a third: notable).
+	await expect(page.locator('ol.strongest li')).toHaveCount(3);
+	await expect(page.locator('ol.strongest li').nth(2)).toContainText('2. Interkulturelle Öffnung und Antirassismus');
+	await expect(page.locator('ol.strongest li').nth(2)).toContainText('10 von 30 sehen es schlechter als die Verwaltung');
 	await page.keyboard.press('PageUp');
 	await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Die stärksten Abweichungen');
 	await page.keyboard.press('b');
@@ -111,11 +114,19 @@ test('the gap view updates by itself while ratings arrive', async ({ page, baseU
 	const row = page.locator('section[aria-labelledby="overview-heading"] tr[data-area="1"]');
 	await expect(row.locator('td').last()).toHaveText('0');
 
-	const phone = await playwrightRequest.newContext({ baseURL });
-	await phone.post(`/api/w/${code}/ballot`, { data: { group: 'Politik' } });
-	await phone.post(`/api/w/${code}/ratings`, { data: { area: 1, level: 4 } });
-	await phone.dispose();
-	// No reload: the page hears the rating and refreshes its figures.
+	const rateFromPhone = async () => {
+		const phone = await playwrightRequest.newContext({ baseURL });
+		await phone.post(`/api/w/${code}/ballot`, { data: { group: 'Politik' } });
+		await phone.post(`/api/w/${code}/ratings`, { data: { area: 1, level: 4 } });
+		await phone.dispose();
+	};
+	await rateFromPhone();
+	// No reload: the page hears the rating and refreshes. One rating is no figure (k = 5).
 	await expect(row.locator('td').last()).toHaveText('1');
+	await expect(row).toContainText('zu wenige');
+	await expect(row).not.toContainText('+3');
+	for (let i = 0; i < 4; i++) await rateFromPhone();
+	await expect(row.locator('td').last()).toHaveText('5');
 	await expect(row).toContainText('+3');
+	await page.request.post(`/api/workshops/${id}/flags`, { data: { archived: true } });
 });
