@@ -121,7 +121,8 @@ export class RatingSaver {
 				area,
 				setTimeout(() => void this.#send(area), Math.min(MAX_BACKOFF_MS, 500 * 2 ** attempt))
 			);
-		} else if (this.#pending.has(area)) {
+		} else if (this.#pending.has(area) && !this.#timers.has(area)) {
+			// A newer choice is waiting; unless its own delay is still running, it goes out now.
 			void this.#send(area);
 		}
 		if (!this.busy) this.#onSettled();
