@@ -1,6 +1,6 @@
 import type { APIRequestContext, Browser, BrowserContextOptions, Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { expect, login, test, unique } from './fixtures';
+import { DEMO, expect, login, test, unique } from './fixtures';
 
 const FACILITATOR = { email: 'moderation@musterstadt.example', password: 'Musterstadt-2026' };
 const PHONE = { width: 360, height: 740 };
@@ -214,4 +214,89 @@ test('screenshots of the participant page at 360×740, German and English', asyn
 	await area(en, 6).getByText('Level 2 –').click();
 	await expect(area(en, 6).locator('.save-line')).toContainText('not saved – try again');
 	await en.screenshot({ path: `${SHOTS}/participant-en.png`, fullPage: true });
+});
+
+test.describe('control panel', () => {
+	test.use({ viewport: { width: 1280, height: 720 } });
+
+	test('a paper ballot is confirmed next to its form and the running count goes up', async ({ page }) => {
+		const { id } = await workshopWith(page, []);
+		await page.goto(`/m/1/workshops/${id}`);
+		const paper = page.locator('#paper');
+		await expect(page.getByTestId('paper-count')).toHaveText('0 Papierstimmzettel erfasst');
+		await paper.getByLabel('6. Zusammenhalt und Begegnung').selectOption({ label: 'Stufe 3 – Auf dem Weg' });
+		await paper.getByRole('button', { name: 'Stimmzettel speichern' }).click();
+		const feedback = paper.getByRole('status');
+		await expect(feedback).toHaveText('Gespeichert: Der Papierstimmzettel wurde gezählt.');
+		await expect(page.getByTestId('paper-count')).toHaveText('1 Papierstimmzettel erfasst');
+		// Next to the button that caused it, in view, not at the top of the page.
+		const button = await paper.getByRole('button', { name: 'Stimmzettel speichern' }).boundingBox();
+		const box = await feedback.boundingBox();
+		expect(Math.abs(box!.y - button!.y)).toBeLessThan(40);
+		await expect(feedback).toBeInViewport();
+		await expect(page.locator('main > .alert')).toHaveCount(0);
+		// The form was emptied, a second ballot counts again.
+		await expect(paper.getByLabel('6. Zusammenhalt und Begegnung')).toHaveValue('');
+		await paper.getByLabel('2. Interkulturelle Öffnung und Antirassismus').selectOption({ label: 'kann ich nicht beurteilen' });
+		await paper.getByRole('button', { name: 'Stimmzettel speichern' }).click();
+		await expect(page.getByTestId('paper-count')).toHaveText('2 Papierstimmzettel erfasst');
+		await page.reload();
+		await expect(page.getByTestId('paper-count')).toHaveText('2 Papierstimmzettel erfasst');
+		await expect(page.getByTestId('count-6')).toHaveText('1');
+
+		// Opening one area is confirmed in its own row.
+		await page.getByRole('button', { name: 'Öffnen: Zusammenhalt und Begegnung' }).click();
+		await expect(page.getByTestId('feedback-area-6')).toHaveText('Geöffnet: 6. Zusammenhalt und Begegnung');
+		await expect(page.locator('tr[data-area="6"]')).toContainText('offen');
+		await expect(page.getByTestId('feedback-all')).toHaveText('');
+		await page.getByRole('button', { name: 'Alle schließen' }).click();
+		await expect(page.getByTestId('feedback-all')).toHaveText('Alle Handlungsfelder sind geschlossen.');
+		await expect(page.getByTestId('feedback-area-6')).toHaveText('');
+		await page.screenshot({ path: `${SHOTS}/control-panel.png`, fullPage: true });
+	});
+
+	test('an ended workshop leads to the gap view and the report', async ({ page }) => {
+		const { id } = await workshopWith(page, [1]);
+		expect((await page.request.post(`/api/workshops/${id}/end`)).status()).toBe(200);
+		await page.goto(`/m/1/workshops/${id}`);
+		const gap = page.getByRole('link', { name: 'Abweichungen ansehen' });
+		const report = page.getByRole('link', { name: 'Bericht öffnen' });
+		await expect(gap).toHaveAttribute('href', `/m/1/assessments/1/gap?workshop=${id}`);
+		await expect(report).toHaveAttribute('href', `/m/1/assessments/1/report?workshop=${id}`);
+		await expect(gap).toBeInViewport();
+		await expect(page.locator('main form')).toHaveCount(0);
+		await page.screenshot({ path: `${SHOTS}/control-panel-ended.png`, fullPage: true });
+		await gap.click();
+		await expect(page).toHaveURL(new RegExp(`/gap\\?workshop=${id}$`));
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	});
+
+	test('an editor sees the workshop read-only and the server refuses its actions', async ({ page, browser, baseURL }) => {
+		const { id } = await workshopWith(page, []);
+		const editorContext = await browser.newContext({ baseURL, locale: 'de-DE', viewport: { width: 1280, height: 720 } });
+		const editor = await editorContext.newPage();
+		await login(editor, DEMO.editor.email, DEMO.editor.password);
+		await editor.goto(`/m/1/workshops/${id}`);
+		await expect(editor.getByTestId('read-only')).toContainText('nur lesend');
+		await expect(editor.getByTestId('joined')).toBeVisible();
+		await expect(editor.locator('main form')).toHaveCount(0);
+		await expect(editor.locator('main button')).toHaveCount(0);
+		await editor.screenshot({ path: `${SHOTS}/control-panel-editor.png`, fullPage: true });
+
+		// The form actions and the API refuse an editor (a facilitator's identical request passes).
+		const action = (request: APIRequestContext) =>
+			request.post(`/m/1/workshops/${id}?/open`, {
+				form: { area: '1' },
+				headers: { origin: baseURL!, accept: 'application/json', 'x-sveltekit-action': 'true' }
+			});
+		const refused = await action(editor.request);
+		expect(refused.status()).toBe(403);
+		expect(await refused.text()).toContain('"message":"forbidden"');
+		expect((await editor.request.post(`/api/workshops/${id}/areas`, { data: { areas: [1], open: true } })).status()).toBe(403);
+		expect((await editor.request.post(`/api/workshops/${id}/end`)).status()).toBe(403);
+		const allowed = await action(page.request);
+		expect(allowed.status()).toBe(200);
+		const state = await (await page.request.post(`/api/workshops/${id}/areas`, { data: { areas: [2], open: false } })).json();
+		expect(state.openAreas).toEqual([1]);
+	});
 });
