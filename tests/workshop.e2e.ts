@@ -15,8 +15,15 @@ async function joinAs(page: Page, code: string, group: string) {
 	await expect(page.getByText('Ihr Bereich:')).toBeVisible();
 }
 
-async function rateArea(page: Page, area: number, choice: string | RegExp) {
+/** With JavaScript one tap saves (no button); without, the form's button does. */
+async function rateArea(page: Page, area: number, choice: string | RegExp, js = true) {
 	const section = page.locator(`#area-${area}`);
+	if (js) {
+		await expect(section.locator('.save-line')).toBeAttached();
+		await section.getByLabel(choice).check();
+		await expect(section.getByRole('status')).toHaveText('✓ gespeichert');
+		return;
+	}
 	await section.getByLabel(choice).check();
 	await section.getByRole('button', { name: 'Bewertung speichern' }).click();
 	await expect(section.getByText('Gespeichert.')).toBeVisible();
@@ -59,7 +66,7 @@ test('a facilitator runs the Stimmungsbild with three participants on their own 
 	// B: JavaScript off.
 	const b = await participant(browser, baseURL, { javaScriptEnabled: false });
 	await joinAs(b, code, 'Zivilgesellschaft');
-	await rateArea(b, 1, /Stufe 4 –/);
+	await rateArea(b, 1, /Stufe 4 –/, false);
 	// Changing the group keeps the ballot and its rating.
 	await b.getByRole('link', { name: 'Bereich ändern' }).click();
 	await b.getByLabel('Wirtschaft').check();
@@ -86,22 +93,23 @@ test('a facilitator runs the Stimmungsbild with three participants on their own 
 	// The facilitator closes area 1: A sees it at once, B (no JavaScript) on its next request.
 	await b.reload();
 	await page.getByRole('button', { name: 'Schließen: Management und Steuerung' }).click();
-	await expect(a.locator('#area-1')).toContainText('Die Bewertung für dieses Handlungsfeld ist geschlossen.');
+	await expect(a.locator('#area-1')).toContainText('geschlossen – Ihre Bewertung: Stufe 2 – Gut unterwegs');
 	await expect(a.locator('#area-1 button')).toHaveCount(0);
 	const bArea = b.locator('#area-1');
 	await bArea.getByLabel(/Stufe 1 –/).check();
 	await bArea.getByRole('button', { name: 'Bewertung speichern' }).click();
 	await expect(b.locator('#area-1').getByRole('alert')).toHaveText(
-		'Dieses Handlungsfeld ist inzwischen geschlossen. Ihre Bewertung wurde nicht gespeichert.'
+		'Dieses Handlungsfeld wurde geschlossen, bevor Ihre Bewertung ankam. Diese Bewertung wurde nicht gespeichert.'
 	);
-	await expect(b.locator('#area-1 .your-rating')).toContainText('Stufe 4');
+	await expect(b.locator('#area-1')).toContainText('geschlossen – Ihre Bewertung: Stufe 4');
 	await expect(page.getByTestId('count-1')).toHaveText('3');
 
 	// A paper ballot counts like the others.
 	await page.getByLabel('Gruppe').selectOption('Wirtschaft');
 	await page.getByLabel('3. Fairer Zugang und Teilhabechancen').selectOption({ label: 'Stufe 2 – Gut unterwegs' });
 	await page.getByRole('button', { name: 'Stimmzettel speichern' }).click();
-	await expect(page.getByRole('status')).toHaveText('Der Papierstimmzettel wurde gezählt.');
+	await expect(page.getByTestId('feedback-paper')).toHaveText('Gespeichert: Der Papierstimmzettel wurde gezählt.');
+	await expect(page.getByTestId('paper-count')).toHaveText('1 Papierstimmzettel erfasst');
 	await expect(page.getByTestId('joined')).toHaveText('4');
 	await expect(presenter.getByTestId('presenter-ratings')).toHaveText('5');
 

@@ -260,6 +260,19 @@ export const de = {
 		reason: 'Begründung',
 		fileSuffix: 'Antworten'
 	},
+	workshopControl: {
+		paperCount: (n: number) => (n === 1 ? '1 Papierstimmzettel erfasst' : `${n} Papierstimmzettel erfasst`),
+		paperSaved: 'Gespeichert: Der Papierstimmzettel wurde gezählt.',
+		allOpened: 'Alle Handlungsfelder sind geöffnet.',
+		allClosed: 'Alle Handlungsfelder sind geschlossen.',
+		areaOpened: (area: string) => `Geöffnet: ${area}`,
+		areaClosed: (area: string) => `Geschlossen: ${area}`,
+		resultsTitle: 'Ergebnisse',
+		resultsIntro: 'Der Workshop ist beendet. Besprechen Sie jetzt, wo die Teilnehmenden anders urteilen als die Verwaltung.',
+		gapLink: 'Abweichungen ansehen',
+		reportLink: 'Bericht öffnen',
+		readOnly: 'Sie sehen diesen Workshop nur lesend. Öffnen, Schließen, Papierstimmzettel und Beenden sind der Koordination und der Moderation vorbehalten.'
+	},
 	workshops: {
 		title: 'Workshops',
 		intro: 'Im Workshop bewerten Teilnehmende aus Politik, Zivilgesellschaft, Wirtschaft und Migrantenorganisationen dieselben Handlungsfelder auf ihrem Handy – anonym, ohne Konto.',

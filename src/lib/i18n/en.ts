@@ -259,6 +259,19 @@ export const en: Messages = {
 		reason: 'Reason',
 		fileSuffix: 'answers'
 	},
+	workshopControl: {
+		paperCount: (n: number) => (n === 1 ? '1 paper ballot entered' : `${n} paper ballots entered`),
+		paperSaved: 'Saved: the paper ballot was counted.',
+		allOpened: 'All areas are open.',
+		allClosed: 'All areas are closed.',
+		areaOpened: (area: string) => `Opened: ${area}`,
+		areaClosed: (area: string) => `Closed: ${area}`,
+		resultsTitle: 'Results',
+		resultsIntro: 'The workshop has ended. Now discuss where the participants judge differently from the administration.',
+		gapLink: 'View the gaps',
+		reportLink: 'Open the report',
+		readOnly: 'You can view this workshop but not change it. Opening, closing, paper ballots and ending are up to the coordination and the facilitator.'
+	},
 	workshops: {
 		title: 'Workshops',
 		intro: 'In the workshop, participants from politics, civil society, business and migrant organisations rate the same areas on their phones – anonymously, without an account.',

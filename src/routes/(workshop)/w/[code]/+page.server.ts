@@ -5,7 +5,7 @@ import * as store from '$lib/server/db/workshops';
 import { setBallotCookie, workshopByCode } from '$lib/server/participant';
 import { catalogueOf } from '$lib/server/questionnaire';
 import { Refusal } from '$lib/server/refusal';
-import { ballotCookie, ballotOf, join, parseWorkshop, rate } from '$lib/server/workshops';
+import { ballotCookie, ballotOf, join, parseWorkshop, rate, workshopState } from '$lib/server/workshops';
 import type { Actions, PageServerLoad } from './$types';
 
 async function findOrFail(code: string, address: string) {
@@ -25,13 +25,16 @@ export const load = (async ({ params, cookies, getClientAddress }) => {
 	const catalogue = await catalogueOf(db, assessment);
 	const ballot = await ballotOf(db, row.id, cookies.get(ballotCookie(row.id)));
 	const ratings = ballot ? await store.ratingsOf(db, ballot.id) : [];
+	const state = await workshopState(db, row);
 	return {
 		workshop: {
 			code: row.code,
 			title: row.title,
 			status: row.status,
 			groups: workshop.groups,
-			openAreas: await store.openAreas(db, row.id),
+			openAreas: state.openAreas,
+			// Areas someone has rated were open once: a closed one says "geschlossen", not "noch nicht geöffnet".
+			openedBefore: state.areas.filter((a) => (state.perArea[a] ?? 0) > 0),
 			areas: workshop.areaList.map((number) => {
 				const area = catalogue.areas.find((a) => a.number === number)!;
 				return { number, name: area.name, description: area.description };

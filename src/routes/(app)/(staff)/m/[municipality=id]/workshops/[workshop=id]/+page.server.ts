@@ -4,18 +4,28 @@ import { getApp } from '$lib/server/app';
 import { requireWorkshop } from '$lib/server/assessment-access';
 import { joinUrl, qrSvg } from '$lib/server/qr';
 import { catalogueOf } from '$lib/server/questionnaire';
+import type { Role } from '$lib/server/db/schema';
 import { Refusal } from '$lib/server/refusal';
 import { addPaperBallot, endWorkshop, parseWorkshop, setAreas, workshopState } from '$lib/server/workshops';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url }) => {
-	const { workshop: row, assessmentName } = await requireWorkshop(locals, params.workshop);
+	const { workshop: row, assessmentName, role } = await requireWorkshop(locals, params.workshop);
 	const { db, config } = getApp();
 	const workshop = parseWorkshop(row);
 	const assessment = await db.selectFrom('assessment').selectAll().where('id', '=', row.assessment_id).executeTakeFirstOrThrow();
 	const catalogue = await catalogueOf(db, assessment);
 	const link = joinUrl(config.ORIGIN ?? url.origin, row.code);
+	const paper = await db
+		.selectFrom('ballot')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('workshop_id', '=', row.id)
+		.where('paper', '=', 1)
+		.executeTakeFirstOrThrow();
 	return {
+		// Editors may look, not steer: the actions below refuse them (403), so the page shows no forms.
+		canControl: CONTROL_ROLES.includes(role),
+		paperBallots: Number(paper.n),
 		workshop: { id: row.id, title: row.title, heldOn: row.held_on, code: row.code, groups: workshop.groups, k: row.k, assessmentId: row.assessment_id },
 		assessmentName,
 		state: await workshopState(db, row),
@@ -26,29 +36,45 @@ export const load = (async ({ locals, params, url }) => {
 	};
 }) satisfies PageServerLoad;
 
+const CONTROL_ROLES: Role[] = ['coordinator', 'facilitator'];
+
 const areaList = (form: FormData) => form.getAll('area').map(Number).filter(Number.isInteger);
 
-async function change(locals: App.Locals, workshopParam: string, run: (workshopId: number) => Promise<void>) {
-	const { workshop } = await requireWorkshop(locals, workshopParam, 'coordinator', 'facilitator');
+/**
+ * Every action answers with `source`: which control caused it ('all' for the open/close-all
+ * buttons, 'area-N' for one area's button, 'paper', 'end'), so the page shows the confirmation or
+ * the error next to that control rather than at the top of a long page.
+ */
+async function change(locals: App.Locals, workshopParam: string, source: string, run: (workshopId: number) => Promise<void>) {
+	const { workshop } = await requireWorkshop(locals, workshopParam, ...CONTROL_ROLES);
 	try {
 		await run(workshop.id);
 	} catch (err) {
-		if (err instanceof Refusal) return fail(err.status, { error: err.code });
+		if (err instanceof Refusal) return fail(err.status, { error: err.code, source });
 		throw err;
 	}
-	return { done: true };
+	return { done: true as const, source };
+}
+
+/** 'all' when the form listed every area (the open/close-all buttons), else the one area. */
+function sourceOf(form: FormData, areas: number[]): string {
+	return form.get('scope') === 'all' || areas.length !== 1 ? 'all' : `area-${areas[0]}`;
 }
 
 export const actions = {
 	open: async ({ locals, params, request }) => {
-		const areas = areaList(await request.formData());
-		return change(locals, params.workshop, (id) => setAreas(getApp().db, id, areas, true));
+		const form = await request.formData();
+		const areas = areaList(form);
+		const result = await change(locals, params.workshop, sourceOf(form, areas), (id) => setAreas(getApp().db, id, areas, true));
+		return 'done' in result ? { ...result, opened: true } : result;
 	},
 	close: async ({ locals, params, request }) => {
-		const areas = areaList(await request.formData());
-		return change(locals, params.workshop, (id) => setAreas(getApp().db, id, areas, false));
+		const form = await request.formData();
+		const areas = areaList(form);
+		const result = await change(locals, params.workshop, sourceOf(form, areas), (id) => setAreas(getApp().db, id, areas, false));
+		return 'done' in result ? { ...result, opened: false } : result;
 	},
-	end: async ({ locals, params }) => change(locals, params.workshop, (id) => endWorkshop(getApp().db, id)),
+	end: async ({ locals, params }) => change(locals, params.workshop, 'end', (id) => endWorkshop(getApp().db, id)),
 	paper: async ({ locals, params, request }) => {
 		const form = await request.formData();
 		const group = String(form.get('group') ?? '');
@@ -58,8 +84,8 @@ export const actions = {
 			if (!match || value === '') continue;
 			levels.push({ area: Number(match[1]), level: value === 'unknown' ? null : (Number(value) as RatingLevel) });
 		}
-		const result = await change(locals, params.workshop, (id) => addPaperBallot(getApp().db, id, group === '' ? null : group, levels));
-		if ('done' in result) return { paperSaved: levels.length };
+		const result = await change(locals, params.workshop, 'paper', (id) => addPaperBallot(getApp().db, id, group === '' ? null : group, levels));
+		if ('done' in result) return { ...result, paperSaved: levels.length };
 		return result;
 	}
 } satisfies Actions;
