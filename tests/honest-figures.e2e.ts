@@ -1,4 +1,14 @@
+import type { Page } from '@playwright/test';
 import { DEMO, expect, login, test } from './fixtures';
+
+/** The deck answers keys once it has hydrated: step forward until it does, then back to the start. */
+async function untilKeysWork(page: Page) {
+	await expect(async () => {
+		await page.keyboard.press('ArrowRight');
+		await expect(page.locator('.status')).toContainText('Folie 2', { timeout: 500 });
+	}).toPass();
+	await page.keyboard.press('Home');
+}
 
 // The workshop-trust findings, checked in the built app: one paper ballot is never a headline, a
 // rehearsal never replaces the real workshop, and the projector deck fits its screen.
@@ -14,7 +24,7 @@ test('a single paper ballot never appears as a divergence on the gap view, the s
 	await page.goto(`/m/1/workshops/${id}`);
 	await page.locator('#paper-group').selectOption('Politik');
 	await page.locator('#paper-5').selectOption('2');
-	await page.locator('form[action="?/paper"] button[type="submit"]').click();
+	await page.locator('form[action^="?/paper"] button[type="submit"]').click();
 	await expect(page.getByRole('status').filter({ hasText: /Papier/ }).first()).toBeVisible();
 
 	const json = await (await page.request.get(`/api/assessments/1/results?workshop=${id}`)).json();
@@ -43,6 +53,7 @@ test('a single paper ballot never appears as a divergence on the gap view, the s
 	await expect(page.locator('#area-5 canvas')).toHaveCount(0);
 
 	await page.goto(`/m/1/assessments/1/gap/present?workshop=${id}`);
+	await untilKeysWork(page);
 	await page.keyboard.press('r');
 	await page.keyboard.press('End');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Die stärksten Abweichungen');
@@ -100,7 +111,9 @@ for (const size of [
 		await page.setViewportSize(size);
 		await login(page, 'moderation@musterstadt.example', 'Musterstadt-2026');
 		await page.goto('/m/1/assessments/1/gap/present?workshop=1');
+		await untilKeysWork(page);
 		await page.keyboard.press('r');
+		await expect(page.locator('main.deck')).not.toContainText('verborgen');
 		const total = Number((await page.locator('.status').textContent())!.match(/von (\d+)/)![1]);
 		for (let slide = 1; slide <= total; slide++) {
 			const status = await page.locator('.status').boundingBox();
@@ -114,3 +127,16 @@ for (const size of [
 		}
 	});
 }
+
+test('saving assignments answers next to the button, not far above it', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 720 });
+	await login(page, DEMO.coordinator.email, DEMO.coordinator.password);
+	await page.goto('/m/1/assessments/1');
+	const save = page.getByRole('button', { name: 'Zuständigkeiten speichern' });
+	await save.click();
+	const notice = page.getByRole('status').filter({ hasText: 'Zuständigkeiten wurden gespeichert' });
+	await expect(notice).toBeVisible();
+	const [button, message] = [await save.boundingBox(), await notice.boundingBox()];
+	expect(message!.y - (button!.y + button!.height)).toBeLessThan(80);
+	expect(message!.y).toBeGreaterThan(button!.y);
+});

@@ -300,7 +300,7 @@ export const de = {
 		groups: 'Gruppen zur Auswahl',
 		groupsHint: '(eine pro Zeile)',
 		k: 'Mindestzahl je Gruppe',
-		kHint: '(Zahlen einer Gruppe werden erst ab so vielen Stimmen gezeigt; Standard 5)',
+		kHint: '(Zahlen eines Handlungsfelds und einer Gruppe gibt es erst ab so vielen Bewertungen mit Stufe; Standard 5)',
 		control: 'Steuerung',
 		joinTitle: 'Teilnahme',
 		qrLabel: 'QR-Code zum Teilnehmen',
@@ -355,6 +355,8 @@ export const de = {
 		howToRead: 'Abweichung = Median des Workshops minus Stufe der Verwaltung; positiv heißt: Die Teilnehmenden sehen es schlechter. Liegen bei gerader Anzahl die beiden mittleren Bewertungen auf verschiedenen Stufen, ist der Median ihre Mitte (z. B. „2–3“, gerechnet 2,5) – ohne Vorrang für eine Seite. Abweichung: ab 1 Stufe Unterschied oder wenn mindestens ein Drittel es schlechter sieht; starke Abweichung: ab 2 Stufen oder wenn mindestens die Hälfte es 2 Stufen schlechter sieht. Zahlen gibt es erst ab k Bewertungen mit Stufe.',
 		tooFew: (n: number, k: number) => `zu wenige Bewertungen (${n} < ${k}) – keine Zahlen`,
 		tooFewShort: 'zu wenige',
+		worseShort: (worse: number, n: number) => `${worse} von ${n} sehen es schlechter`,
+		muchWorseShort: (worse: number, n: number) => `${worse} von ${n} sehen es 2 Stufen schlechter`,
 		shares: (worse: number, same: number, better: number, n: number) =>
 			`${worse} von ${n} sehen es schlechter als die Verwaltung, ${same} gleich, ${better} besser.`,
 		polarised: 'Gespaltenes Bild: mindestens ein Viertel wählt Stufe 1 und mindestens ein Viertel Stufe 4.',

@@ -299,7 +299,7 @@ export const en: Messages = {
 		groups: 'Groups to choose from',
 		groupsHint: '(one per line)',
 		k: 'Minimum per group',
-		kHint: '(a group’s figures are only shown from this many votes; default 5)',
+		kHint: '(figures of an area and of a group only from this many level ratings; default 5)',
 		control: 'Control',
 		joinTitle: 'Joining',
 		qrLabel: 'QR code to join',
@@ -354,6 +354,8 @@ export const en: Messages = {
 		howToRead: 'Gap = workshop median minus the administration’s level; positive means the participants see it worse. If, for an even count, the two middle ratings are on different levels, the median is their midpoint (e.g. “2–3”, computed as 2.5) – no side gets the benefit. Notable gap: from 1 level or when at least a third see it worse; strong gap: from 2 levels or when at least half see it 2 levels worse. Figures only from k level ratings.',
 		tooFew: (n: number, k: number) => `too few ratings (${n} < ${k}) – no figures`,
 		tooFewShort: 'too few',
+		worseShort: (worse: number, n: number) => `${worse} of ${n} see it worse`,
+		muchWorseShort: (worse: number, n: number) => `${worse} of ${n} see it 2 levels worse`,
 		shares: (worse: number, same: number, better: number, n: number) =>
 			`${worse} of ${n} see it worse than the administration, ${same} the same, ${better} better.`,
 		polarised: 'Split view: at least a quarter chose level 1 and at least a quarter level 4.',

@@ -55,7 +55,7 @@ export const actions = {
 		try {
 			await setAssignments(getApp().db, assessment, assignments);
 		} catch (err) {
-			if (err instanceof Refusal) return fail(err.status, { error: err.code });
+			if (err instanceof Refusal) return fail(err.status, { error: err.code, action: 'assign' as const });
 			throw err;
 		}
 		return { notice: 'assigned' as const };
@@ -69,7 +69,7 @@ async function statusAction(locals: App.Locals, assessmentParam: string, status:
 	try {
 		await setStatus(getApp().db, assessment, status, userId);
 	} catch (err) {
-		if (err instanceof Refusal) return fail(err.status, { error: err.code });
+		if (err instanceof Refusal) return fail(err.status, { error: err.code, action: 'status' as const });
 		throw err;
 	}
 	redirect(303, `/m/${municipalityId}/assessments/${assessment.id}?${status === 'closed' ? 'closed' : 'reopened'}=1`);
