@@ -4,7 +4,7 @@ import { getApp } from '$lib/server/app';
 import * as users from '$lib/server/db/users';
 import { parseForm } from '$lib/server/forms';
 import { DUMMY_HASH, verifyPassword } from '$lib/server/passwords';
-import { safeRedirectPath } from '$lib/server/redirects';
+import { safeRedirectPath } from '$lib/domain/redirect';
 import { SESSION_COOKIE, createSession } from '$lib/server/sessions';
 import { loginSchema } from '$lib/schemas/forms';
 import type { Actions, PageServerLoad } from './$types';
