@@ -5,7 +5,8 @@ import { DEMO_COORDINATOR, seedDemo, seedInitialAdmin } from './seed';
 import { storeShippedCatalogues } from './shipped';
 import { deleteExpiredSessions } from './sessions';
 import type { LoginThrottles } from './login';
-import { MemoryThrottle, type Throttle } from './throttle';
+import type { CodeThrottles } from './participant';
+import { MemoryThrottle } from './throttle';
 
 /** Everything the running server holds once: settings, the one database instance, the login throttle. */
 export interface App {
@@ -13,8 +14,8 @@ export interface App {
 	db: Db;
 	/** Failed logins per account, and per client address with a higher limit (a town hall shares one). */
 	loginThrottle: LoginThrottles;
-	/** Wrong join codes per client address: guessing codes is slowed down. */
-	codeThrottle: Throttle;
+	/** Wrong join codes per client address and all together per minute: guessing codes is bounded. */
+	codeThrottle: CodeThrottles;
 }
 
 const ADDRESS_FACTOR = 10;
@@ -70,7 +71,10 @@ export async function startApp(env: Record<string, string | undefined>): Promise
 			account: new MemoryThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_MINUTES * 60_000),
 			address: new MemoryThrottle(config.LOGIN_MAX_FAILURES * ADDRESS_FACTOR, config.LOGIN_LOCK_MINUTES * 60_000)
 		},
-		codeThrottle: new MemoryThrottle(config.JOIN_CODE_MAX_FAILURES, 10 * 60_000)
+		codeThrottle: {
+			address: new MemoryThrottle(config.JOIN_CODE_MAX_FAILURES, 10 * 60_000),
+			global: new MemoryThrottle(config.JOIN_CODE_GLOBAL_PER_MINUTE, 60_000)
+		}
 	};
 	return app;
 }

@@ -10,7 +10,7 @@ import { loginSchema } from '$lib/schemas/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), '/m'));
+	if (locals.user) redirect(303, locals.user.mustChangePassword ? '/account' : safeRedirectPath(url.searchParams.get('redirectTo'), '/m'));
 	return { redirectTo: url.searchParams.get('redirectTo') ?? '' };
 }) satisfies PageServerLoad;
 
@@ -38,6 +38,8 @@ export const actions = {
 			secure: !dev && url.protocol === 'https:',
 			expires: session.expiresAt
 		});
+		// A one-time password is replaced before anything else.
+		if (user.must_change_password === 1) redirect(303, '/account');
 		redirect(303, safeRedirectPath(String(form.get('redirectTo') ?? ''), '/m'));
 	}
 } satisfies Actions;
