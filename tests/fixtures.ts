@@ -31,8 +31,14 @@ export function freePort(): Promise<number> {
 	});
 }
 
-/** Starts the built app (`build/`) on a free port and a fresh database file; stops it afterwards. */
-async function startServer(workerIndex: number): Promise<{ server: Server; process: ChildProcess }> {
+/**
+ * Starts the built app (`build/`) on a free port and a fresh database file; stops it afterwards.
+ * `extraEnv` overrides the demo settings (e.g. ADDRESS_HEADER, INITIAL_ADMIN_*) for a test's own server.
+ */
+export async function startServer(
+	workerIndex: number | string,
+	extraEnv: Record<string, string> = {}
+): Promise<{ server: Server; process: ChildProcess }> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const dir = join(root, 'tests', '.tmp');
@@ -49,7 +55,8 @@ async function startServer(workerIndex: number): Promise<{ server: Server; proce
 			DATABASE_PATH: databasePath,
 			SEED_DEMO: '1',
 			INITIAL_ADMIN_EMAIL: '',
-			INITIAL_ADMIN_PASSWORD: ''
+			INITIAL_ADMIN_PASSWORD: '',
+			...extraEnv
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

@@ -20,6 +20,14 @@ test('the coordinator creates an editor who logs in with the one-time password',
 	const context = await browser.newContext({ baseURL });
 	const editorPage = await context.newPage();
 	await login(editorPage, email, password);
+	// A one-time password is replaced first (issue 9, finding 3).
+	await expect(editorPage).toHaveURL(/\/account$/);
+	await editorPage.getByLabel('Aktuelles Passwort').fill(password);
+	await editorPage.getByLabel('Neues Passwort', { exact: true }).fill('eigenes-Passwort-1');
+	await editorPage.getByLabel('Neues Passwort wiederholen').fill('eigenes-Passwort-1');
+	await editorPage.getByRole('button', { name: 'Passwort ändern' }).click();
+	await expect(editorPage.getByRole('status')).toHaveText('Ihr Passwort wurde geändert.');
+	await editorPage.goto('/m');
 	await expect(editorPage.getByText('Ihre Rolle: Bearbeitung')).toBeVisible();
 	await expect(editorPage.getByRole('link', { name: 'Mitarbeitende' })).toHaveCount(0);
 	const forbidden = await editorPage.goto('/m/1/staff');

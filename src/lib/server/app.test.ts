@@ -35,6 +35,9 @@ describe('starting the app', () => {
 			expect(await verifyPassword('ein-eigenes-Passwort-2026', admin!.password_hash)).toBe(true);
 			const municipality = await municipalities.findMunicipalityByName(app.db, DEMO_MUNICIPALITY);
 			expect(await municipalities.findRole(app.db, admin!.id, municipality!.id)).toBe('coordinator');
+			// The demo staff keep the demo password, not the operator's own.
+			const staff = await users.findUserByEmail(app.db, 'integration@musterstadt.example');
+			expect(await verifyPassword(DEMO_COORDINATOR.password, staff!.password_hash)).toBe(true);
 			// The built-in demo coordinator is not created beside them.
 			expect(await users.findUserByEmail(app.db, DEMO_COORDINATOR.email)).toBeUndefined();
 			// The demo is complete: the settled answers are attributed to the configured coordinator.

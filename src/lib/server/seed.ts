@@ -33,6 +33,9 @@ export async function seedDemo(db: Db, credentials = DEMO_COORDINATOR): Promise<
 	const [catalogue] = shippedCatalogues();
 	if (!catalogue) throw new Error('No shipped catalogue in db/catalogues');
 	const passwordHash = await hashPassword(credentials.password);
+	// The demo staff keep the published demo password: an operator's own INITIAL_ADMIN_PASSWORD
+	// opens only the coordinator's account.
+	const staffHash = credentials.password === DEMO_COORDINATOR.password ? passwordHash : await hashPassword(DEMO_COORDINATOR.password);
 	await db.transaction().execute(async (trx) => {
 		const municipality = await trx
 			.insertInto('municipality')
@@ -46,7 +49,7 @@ export async function seedDemo(db: Db, credentials = DEMO_COORDINATOR): Promise<
 		});
 		await users.addMembership(trx, coordinator.id, municipality.id, 'coordinator');
 		for (const person of DEMO_STAFF) {
-			const user = await users.createUser(trx, { ...person, passwordHash });
+			const user = await users.createUser(trx, { ...person, passwordHash: staffHash });
 			await users.addMembership(trx, user.id, municipality.id, person.role);
 		}
 		const stored = (await catalogueStore.listCatalogues(trx, municipality.id)).find(
