@@ -36,8 +36,9 @@ test('the coordinator creates an editor who logs in with the one-time password',
 	// Deactivated: the next request already has no access.
 	await page.getByRole('button', { name: `Deaktivieren: ${name}` }).click();
 	await expect(page.getByRole('status')).toHaveText(`${name} wurde deaktiviert.`);
-	const gone = await editorPage.goto('/m/1');
-	expect(gone?.status()).toBe(404);
+	// Deactivation also ends the person's sessions (issue 9, finding 2): back to the login.
+	await editorPage.goto('/m/1');
+	await expect(editorPage).toHaveURL(/\/login/);
 	await context.close();
 });
 
