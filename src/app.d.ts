@@ -5,7 +5,7 @@ declare global {
 	namespace App {
 		interface Locals {
 			lang: Language;
-			user?: { id: number; email: string; name: string };
+			user?: { id: number; email: string; name: string; mustChangePassword: boolean };
 			/** Set for routes under /m/[municipality] once the user's access was checked. */
 			membership?: { municipalityId: number; municipalityName: string; role: Role };
 		}

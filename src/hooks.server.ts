@@ -4,8 +4,9 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { ConfigError } from '$lib/server/config';
 import { getApp, startApp } from '$lib/server/app';
 import * as municipalities from '$lib/server/db/municipalities';
+import { apiError } from '$lib/server/api';
 import { SESSION_COOKIE, validateSession } from '$lib/server/sessions';
-import { LANGUAGE_COOKIE, directionOf, pickLanguage } from '$lib/i18n';
+import { LANGUAGE_COOKIE, directionOf, pickLanguage, t } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -39,6 +40,13 @@ const session: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+const ACCOUNT_ROUTE = '/(app)/(staff)/account';
+
+/** JSON endpoints for staff (session-based); the participants' /api/w/… and the health check are open. */
+function isStaffApi(routeId: string): boolean {
+	return routeId.startsWith('/api/') && !routeId.startsWith('/api/w/') && routeId !== '/api/health';
+}
+
 /**
  * Access rules live here, not in layouts: a layout load does not run for form actions and
  * endpoints, this hook runs for every request. Staff routes need a session; routes with a
@@ -50,6 +58,12 @@ const access: Handle = async ({ event, resolve }) => {
 	if (isStaffRoute && !event.locals.user) {
 		if (routeId.includes('/api/') || event.request.method !== 'GET') error(401, 'login');
 		redirect(303, `/login?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	}
+	// A one-time password (new account, reset) must be replaced first: only the account page is open.
+	if (event.locals.user?.mustChangePassword && routeId !== ACCOUNT_ROUTE && (isStaffRoute || isStaffApi(routeId))) {
+		if (isStaffApi(routeId)) return apiError(403, 'passwordChangeRequired');
+		if (event.request.method !== 'GET') error(403, 'passwordChangeRequired');
+		redirect(303, '/account');
 	}
 	const param = event.params.municipality;
 	if (isStaffRoute && param !== undefined && event.locals.user) {
@@ -73,4 +87,28 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, language, session, access);
+let addressProblemLogged = false;
+
+/**
+ * Behind a TLS proxy, adapter-node reads the client's address from ADDRESS_HEADER; a request without
+ * that header (one that bypassed the proxy, or a misconfigured proxy) makes getClientAddress throw.
+ * Answer 400 here, once for every route, instead of a 500 deep inside a login or join.
+ */
+const clientAddress: Handle = ({ event, resolve }) => {
+	if (event.url.pathname === '/api/health') return resolve(event);
+	try {
+		event.getClientAddress();
+	} catch (err) {
+		if (!addressProblemLogged) {
+			addressProblemLogged = true;
+			console.warn(`Client address unavailable, answering 400: ${err instanceof Error ? err.message : String(err)}`);
+		}
+		const message = t(event.locals.lang).errors.addressMissing;
+		if (event.url.pathname.startsWith('/api/')) return apiError(400, 'addressMissing');
+		const html = `<!doctype html><html lang="${event.locals.lang}"><meta charset="utf-8"><title>400</title><p>${message}</p></html>`;
+		return new Response(html, { status: 400, headers: { 'content-type': 'text/html; charset=utf-8' } });
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(securityHeaders, language, clientAddress, session, access);

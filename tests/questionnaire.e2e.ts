@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { parseCsv } from '../src/lib/domain/csv';
-import { DEMO, expect, login, test, unique } from './fixtures';
+import { DEMO, expect, login, replaceOneTimePassword, test, unique } from './fixtures';
 
 interface Account {
 	name: string;
@@ -15,7 +15,8 @@ async function createEditor(page: Page, prefix: string): Promise<Account> {
 	await page.getByLabel('Name').fill(name);
 	await page.getByLabel('E-Mail-Adresse').fill(email);
 	await page.getByRole('button', { name: 'Konto anlegen' }).click();
-	const password = (await page.locator('code.secret').textContent())!.trim();
+	const oneTime = (await page.locator('code.secret').textContent())!.trim();
+	const password = await replaceOneTimePassword(page.context().browser()!, new URL(page.url()).origin, email, oneTime);
 	return { name, email, password };
 }
 

@@ -124,7 +124,10 @@ export const de = {
 		nextHint: 'mindestens 10 Zeichen',
 		confirm: 'Neues Passwort wiederholen',
 		submit: 'Passwort ändern',
-		changed: 'Ihr Passwort wurde geändert.'
+		changed: 'Ihr Passwort wurde geändert.',
+		mustChange:
+			'Sie haben sich mit einem Einmalpasswort angemeldet. Bitte legen Sie jetzt Ihr eigenes Passwort fest; vorher ist nichts anderes möglich.',
+		otherSessionsEnded: 'Alle anderen Anmeldungen mit Ihrem Konto wurden beendet.'
 	},
 	questionnaire: {
 		progressOf: (answered: number, total: number) => `${answered} von ${total} beantwortet`,
@@ -454,6 +457,10 @@ export const de = {
 		passwordTooShort: 'Das neue Passwort muss mindestens 10 Zeichen lang sein.',
 		passwordMismatch: 'Die beiden neuen Passwörter stimmen nicht überein.',
 		currentPasswordWrong: 'Das aktuelle Passwort ist falsch.',
+		addressMissing:
+			'Die Anfrage kam nicht über den eingerichteten Proxy: Die Kopfzeile mit der Adresse des Geräts fehlt. Bitte wenden Sie sich an die Betreuung des Servers.',
+		passwordUnchanged: 'Das neue Passwort muss sich vom bisherigen unterscheiden.',
+		passwordChangeRequired: 'Bitte legen Sie zuerst unter „Mein Konto“ Ihr eigenes Passwort fest.',
 		fileRequired: 'Bitte wählen Sie eine Katalogdatei aus.',
 		fileTooLarge: 'Die Datei ist größer als 2 MB und wurde nicht angenommen.',
 		catalogueInvalid: 'Die Datei ist kein gültiger Fragenkatalog und wurde nicht importiert.'

@@ -124,7 +124,9 @@ export const en: Messages = {
 		nextHint: 'at least 10 characters',
 		confirm: 'Repeat new password',
 		submit: 'Change password',
-		changed: 'Your password was changed.'
+		changed: 'Your password was changed.',
+		mustChange: 'You logged in with a one-time password. Please set your own password now; nothing else is possible before that.',
+		otherSessionsEnded: 'All other sessions of your account were ended.'
 	},
 	questionnaire: {
 		progressOf: (answered: number, total: number) => `${answered} of ${total} answered`,
@@ -453,6 +455,9 @@ export const en: Messages = {
 		passwordTooShort: 'The new password must be at least 10 characters long.',
 		passwordMismatch: 'The two new passwords do not match.',
 		currentPasswordWrong: 'The current password is wrong.',
+		addressMissing: 'The request did not come through the configured proxy: the header with the device\'s address is missing. Please contact whoever runs the server.',
+		passwordUnchanged: 'The new password must differ from the previous one.',
+		passwordChangeRequired: 'Please set your own password under “My account” first.',
 		fileRequired: 'Please choose a catalogue file.',
 		fileTooLarge: 'The file is larger than 2 MB and was not accepted.',
 		catalogueInvalid: 'The file is not a valid question catalogue and was not imported.'

@@ -4,16 +4,18 @@ import { countUsers } from './db/users';
 import { DEMO_COORDINATOR, seedDemo, seedInitialAdmin } from './seed';
 import { storeShippedCatalogues } from './shipped';
 import { deleteExpiredSessions } from './sessions';
-import { LoginThrottle } from './throttle';
+import type { LoginThrottles } from './login';
+import type { CodeThrottles } from './participant';
+import { MemoryThrottle } from './throttle';
 
 /** Everything the running server holds once: settings, the one database instance, the login throttle. */
 export interface App {
 	config: Config;
 	db: Db;
 	/** Failed logins per account, and per client address with a higher limit (a town hall shares one). */
-	loginThrottle: { account: LoginThrottle; address: LoginThrottle };
-	/** Wrong join codes per client address: guessing codes is slowed down. */
-	codeThrottle: LoginThrottle;
+	loginThrottle: LoginThrottles;
+	/** Wrong join codes per client address and all together per minute: guessing codes is bounded. */
+	codeThrottle: CodeThrottles;
 }
 
 const ADDRESS_FACTOR = 10;
@@ -66,10 +68,13 @@ export async function startApp(env: Record<string, string | undefined>): Promise
 		config,
 		db,
 		loginThrottle: {
-			account: new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_MINUTES * 60_000),
-			address: new LoginThrottle(config.LOGIN_MAX_FAILURES * ADDRESS_FACTOR, config.LOGIN_LOCK_MINUTES * 60_000)
+			account: new MemoryThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_MINUTES * 60_000),
+			address: new MemoryThrottle(config.LOGIN_MAX_FAILURES * ADDRESS_FACTOR, config.LOGIN_LOCK_MINUTES * 60_000)
 		},
-		codeThrottle: new LoginThrottle(config.JOIN_CODE_MAX_FAILURES, 10 * 60_000)
+		codeThrottle: {
+			address: new MemoryThrottle(config.JOIN_CODE_MAX_FAILURES, 10 * 60_000),
+			global: new MemoryThrottle(config.JOIN_CODE_GLOBAL_PER_MINUTE, 60_000)
+		}
 	};
 	return app;
 }

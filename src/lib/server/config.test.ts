@@ -35,4 +35,20 @@ describe('parsing the environment', () => {
 			'a@b.de'
 		);
 	});
+
+	it('validates the proxy address settings adapter-node reads (finding 7)', () => {
+		expect(parseConfig({}).ADDRESS_HEADER).toBeUndefined();
+		expect(parseConfig({ ADDRESS_HEADER: 'X-Forwarded-For', XFF_DEPTH: '2' })).toMatchObject({ ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: 2 });
+		expect(parseConfig({ ADDRESS_HEADER: 'x-real-ip' }).ADDRESS_HEADER).toBe('x-real-ip');
+		expect(() => parseConfig({ ADDRESS_HEADER: 'x forwarded' })).toThrow(/ADDRESS_HEADER/);
+		expect(() => parseConfig({ ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '0' })).toThrow(/XFF_DEPTH/);
+		expect(() => parseConfig({ XFF_DEPTH: '1' })).toThrow(/XFF_DEPTH only applies/);
+		expect(() => parseConfig({ ADDRESS_HEADER: 'x-real-ip', XFF_DEPTH: '1' })).toThrow(/XFF_DEPTH only applies/);
+	});
+
+	it('has a global budget of wrong join codes per minute (finding 8)', () => {
+		expect(parseConfig({}).JOIN_CODE_GLOBAL_PER_MINUTE).toBe(600);
+		expect(parseConfig({ JOIN_CODE_GLOBAL_PER_MINUTE: '120' }).JOIN_CODE_GLOBAL_PER_MINUTE).toBe(120);
+		expect(() => parseConfig({ JOIN_CODE_GLOBAL_PER_MINUTE: '0' })).toThrow(/JOIN_CODE_GLOBAL_PER_MINUTE/);
+	});
 });

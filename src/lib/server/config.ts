@@ -19,7 +19,24 @@ export const configSchema = z
 		SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
 		LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
 		LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-		JOIN_CODE_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(30)
+		JOIN_CODE_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(30),
+		/** Wrong join codes per minute from all addresses together: the bound on guessing codes. */
+		JOIN_CODE_GLOBAL_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+		/**
+		 * Read by adapter-node: the header the TLS proxy puts the client's address in (e.g.
+		 * `x-forwarded-for`, `x-real-ip`). Unset: the TCP peer, which behind a proxy is the proxy itself.
+		 */
+		ADDRESS_HEADER: z
+			.string()
+			.regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, { message: 'must be an HTTP header name such as x-forwarded-for' })
+			.transform((value) => value.toLowerCase())
+			.optional(),
+		/** Read by adapter-node with ADDRESS_HEADER=x-forwarded-for: how many trusted proxies append to it. */
+		XFF_DEPTH: z.coerce.number().int().min(1).max(20).optional()
+	})
+	.refine((c) => c.XFF_DEPTH === undefined || c.ADDRESS_HEADER === 'x-forwarded-for', {
+		path: ['XFF_DEPTH'],
+		message: 'XFF_DEPTH only applies with ADDRESS_HEADER=x-forwarded-for'
 	})
 	.refine((c) => (c.INITIAL_ADMIN_EMAIL === undefined) === (c.INITIAL_ADMIN_PASSWORD === undefined), {
 		path: ['INITIAL_ADMIN_PASSWORD'],

@@ -4,33 +4,86 @@ import { getApp } from './app';
 import * as store from './db/workshops';
 import type { WorkshopRow } from './db/schema';
 import { Refusal } from './refusal';
-import { ballotCookie } from './workshops';
+import type { Throttle } from './throttle';
+import { ballotCookie, ballotOf } from './workshops';
+import type { Db } from './db';
+
+/** Where a join-code request comes from: the client address (memory only) and its cookies. */
+export interface CodeRequest {
+	address: string;
+	cookies?: Pick<Cookies, 'getAll'>;
+}
+
+/** Wrong join codes: per client address, and all addresses together per minute. */
+export interface CodeThrottles {
+	address: Throttle;
+	global: Throttle;
+}
+
+const GLOBAL_KEY = 'all';
 
 /**
- * The workshop behind a join code typed or linked by a participant. Wrong codes count against the
- * client address (held in memory only) so codes cannot be guessed by trying.
+ * The workshop behind a join code typed or linked by a participant.
+ *
+ * Only wrong guesses are throttled:
+ * - a device with a valid ballot cookie for the workshop always passes (reloads, stream reconnects);
+ * - every other lookup first reserves one attempt of the global per-minute budget, given back when
+ *   the code is right; with the budget spent, no code is looked up until the minute is over, so
+ *   rotating addresses cannot guess faster than the budget;
+ * - a wrong code also counts against the client address; an address over its limit gets 429 instead
+ *   of 404 for wrong codes, but a right code from the same (shared) address still passes.
  */
-export async function workshopByCode(code: string, address: string): Promise<WorkshopRow> {
+export async function workshopByCode(code: string, from: CodeRequest | string): Promise<WorkshopRow> {
 	const { db, codeThrottle } = getApp();
-	if (codeThrottle.retryAfter(address) > 0) throw new Refusal('tooManyCodes', 429);
+	const request = typeof from === 'string' ? { address: from } : from;
 	const normalised = normaliseJoinCode(code);
-	const workshop = normalised ? await store.findWorkshopByCode(db, normalised) : undefined;
-	if (!workshop) {
-		codeThrottle.recordFailure(address);
-		throw new Refusal('unknownCode', 404);
+	if (normalised && request.cookies) {
+		const known = await workshopByBallotCookie(db, normalised, request.cookies);
+		if (known) return known;
 	}
-	return workshop;
+	return lookUpGuardedCode(db, normalised, request.address, codeThrottle);
+}
+
+/** The lookup behind the throttles; exported for tests with their own throttles. */
+export async function lookUpGuardedCode(
+	db: Db,
+	normalised: string | null | undefined,
+	address: string,
+	throttles: CodeThrottles
+): Promise<WorkshopRow> {
+	if ((await throttles.global.reserve(GLOBAL_KEY)) > 0) throw new Refusal('tooManyCodes', 429);
+	const workshop = normalised ? await store.findWorkshopByCode(db, normalised) : undefined;
+	if (workshop) {
+		await throttles.global.release(GLOBAL_KEY);
+		return workshop;
+	}
+	if ((await throttles.address.reserve(address)) > 0) throw new Refusal('tooManyCodes', 429);
+	throw new Refusal('unknownCode', 404);
+}
+
+/** The workshop of a ballot cookie the device holds, if its token is valid and the code matches. */
+export async function workshopByBallotCookie(db: Db, normalised: string, cookies: Pick<Cookies, 'getAll'>): Promise<WorkshopRow | undefined> {
+	for (const { name, value } of cookies.getAll()) {
+		const match = /^ballot_(\d{1,12})$/.exec(name);
+		if (!match || !value) continue;
+		const workshopId = Number(match[1]);
+		const ballot = await ballotOf(db, workshopId, value);
+		if (!ballot) continue;
+		const workshop = await store.findWorkshop(db, workshopId);
+		if (workshop && workshop.code === normalised) return workshop;
+	}
+	return undefined;
 }
 
 // A code always names the same workshop, so the rating path can skip the lookup after the first time.
 const workshopIds = new Map<string, number>();
 
 /** The id of the workshop behind a join code, for the hot rating path (same checks as above). */
-export async function workshopIdByCode(code: string, address: string): Promise<number> {
+export async function workshopIdByCode(code: string, from: CodeRequest | string): Promise<number> {
 	const normalised = normaliseJoinCode(code);
 	const known = normalised && workshopIds.get(normalised);
 	if (known) return known;
-	const workshop = await workshopByCode(code, address);
+	const workshop = await workshopByCode(code, from);
 	workshopIds.set(workshop.code, workshop.id);
 	return workshop.id;
 }

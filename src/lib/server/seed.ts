@@ -33,6 +33,9 @@ export async function seedDemo(db: Db, credentials = DEMO_COORDINATOR): Promise<
 	const [catalogue] = shippedCatalogues();
 	if (!catalogue) throw new Error('No shipped catalogue in db/catalogues');
 	const passwordHash = await hashPassword(credentials.password);
+	// The demo staff keep the published demo password: an operator's own INITIAL_ADMIN_PASSWORD
+	// opens only the coordinator's account.
+	const staffHash = credentials.password === DEMO_COORDINATOR.password ? passwordHash : await hashPassword(DEMO_COORDINATOR.password);
 	await db.transaction().execute(async (trx) => {
 		const municipality = await trx
 			.insertInto('municipality')
@@ -46,7 +49,7 @@ export async function seedDemo(db: Db, credentials = DEMO_COORDINATOR): Promise<
 		});
 		await users.addMembership(trx, coordinator.id, municipality.id, 'coordinator');
 		for (const person of DEMO_STAFF) {
-			const user = await users.createUser(trx, { ...person, passwordHash });
+			const user = await users.createUser(trx, { ...person, passwordHash: staffHash });
 			await users.addMembership(trx, user.id, municipality.id, person.role);
 		}
 		const stored = (await catalogueStore.listCatalogues(trx, municipality.id)).find(
@@ -60,7 +63,8 @@ export async function seedDemo(db: Db, credentials = DEMO_COORDINATOR): Promise<
 			createdBy: coordinator.id
 		});
 	});
-	await seedDemoAnswers(db);
+	// The coordinator is whoever the credentials name: the demo's own or INITIAL_ADMIN_*.
+	await seedDemoAnswers(db, credentials.email);
 	await seedDemoWorkshop(db);
 	return { seeded: true, ...credentials };
 }
@@ -89,12 +93,16 @@ const DEMO_ASSIGNMENTS: Record<string, number[]> = {
 /** A neighbouring step on the scale, for the second rater's differing answers. */
 const OTHER_VIEW: Record<string, string> = { '3': '2', '2': '1', '1': '2', '0': '1', unknown: '1' };
 
-async function seedDemoAnswers(db: Db): Promise<void> {
+async function seedDemoAnswers(db: Db, coordinatorEmail: string): Promise<void> {
 	const municipality = await db.selectFrom('municipality').select('id').where('name', '=', DEMO_MUNICIPALITY).executeTakeFirstOrThrow();
 	const assessment = await db.selectFrom('assessment').selectAll().where('municipality_id', '=', municipality.id).executeTakeFirstOrThrow();
 	const catalogue = await catalogueOf(db, assessment);
 	const staff = await users.listStaff(db, municipality.id);
-	const idOf = (email: string) => staff.find((s) => s.email === email)!.id;
+	const idOf = (email: string) => {
+		const person = staff.find((s) => s.email === users.normaliseEmail(email));
+		if (!person) throw new Error(`Demo seed: no account ${email} in ${DEMO_MUNICIPALITY}`);
+		return person.id;
+	};
 
 	await setAssignments(
 		db,
@@ -127,7 +135,7 @@ async function seedDemoAnswers(db: Db): Promise<void> {
 	}
 
 	// The coordinator has already settled two of the disagreements in area 2; the rest stay open.
-	const coordinatorId = idOf(DEMO_COORDINATOR.email);
+	const coordinatorId = idOf(coordinatorEmail);
 	for (const questionId of ['2.02', '2.05']) {
 		await setAgreedAnswer(db, assessment, coordinatorId, {
 			questionId,

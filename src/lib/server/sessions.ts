@@ -20,12 +20,17 @@ export async function createSession(db: Db, userId: number, hours: number): Prom
 	return { token, expiresAt };
 }
 
+export type SessionUser = Pick<User, 'id' | 'email' | 'name'> & {
+	/** The account still has a one-time password: only the account page (to change it) is open. */
+	mustChangePassword: boolean;
+};
+
 /** The active user behind a session token, or undefined when it is unknown, expired or deactivated. */
-export async function validateSession(db: Db, token: string): Promise<Pick<User, 'id' | 'email' | 'name'> | undefined> {
+export async function validateSession(db: Db, token: string): Promise<SessionUser | undefined> {
 	const row = await db
 		.selectFrom('session')
 		.innerJoin('user', 'user.id', 'session.user_id')
-		.select(['user.id', 'user.email', 'user.name', 'user.active', 'session.expires_at'])
+		.select(['user.id', 'user.email', 'user.name', 'user.active', 'user.must_change_password', 'session.expires_at'])
 		.where('session.token_hash', '=', hashToken(token))
 		.executeTakeFirst();
 	if (!row || row.active !== 1) return undefined;
@@ -33,15 +38,23 @@ export async function validateSession(db: Db, token: string): Promise<Pick<User,
 		await invalidateSession(db, token);
 		return undefined;
 	}
-	return { id: row.id, email: row.email, name: row.name };
+	return { id: row.id, email: row.email, name: row.name, mustChangePassword: row.must_change_password === 1 };
 }
 
 export async function invalidateSession(db: Db, token: string): Promise<void> {
 	await db.deleteFrom('session').where('token_hash', '=', hashToken(token)).execute();
 }
 
+/** Ends every session of the account (password reset by a coordinator, deactivation). */
 export async function invalidateUserSessions(db: Db, userId: number): Promise<void> {
 	await db.deleteFrom('session').where('user_id', '=', userId).execute();
+}
+
+/** Ends every session of the account except the one with `keepToken` (the person's own password change). */
+export async function invalidateOtherSessions(db: Db, userId: number, keepToken: string | undefined): Promise<void> {
+	let query = db.deleteFrom('session').where('user_id', '=', userId);
+	if (keepToken) query = query.where('token_hash', '!=', hashToken(keepToken));
+	await query.execute();
 }
 
 export async function deleteExpiredSessions(db: Db): Promise<void> {

@@ -163,6 +163,8 @@ export interface HistoryRow {
 	kind: HistoryKind;
 	questionId: string | null;
 	actorName: string | null;
+	/** Whose answer changed (kind 'answer'); compare people by this id, never by their display name. */
+	raterId: number | null;
 	raterName: string | null;
 	oldValue: string | null;
 	newValue: string | null;
@@ -175,8 +177,16 @@ export interface HistoryRow {
 	createdAt: string;
 }
 
-/** The history of one question (or, with questionId null, the assessment's status changes), newest first. */
-export async function listHistory(db: Db, assessmentId: number, questionId: string | null): Promise<HistoryRow[]> {
+/**
+ * The history of one question (or, with questionId null, the assessment's status changes), newest
+ * first. With `onlyRaterId`, only the changes of that person's own answers (an editor's view).
+ */
+export async function listHistory(
+	db: Db,
+	assessmentId: number,
+	questionId: string | null,
+	onlyRaterId?: number
+): Promise<HistoryRow[]> {
 	let query = db
 		.selectFrom('answer_history as h')
 		.leftJoin('user as actor', 'actor.id', 'h.actor_id')
@@ -186,6 +196,7 @@ export async function listHistory(db: Db, assessmentId: number, questionId: stri
 			'h.kind',
 			'h.question_id as questionId',
 			'actor.name as actorName',
+			'h.rater_id as raterId',
 			'rater.name as raterName',
 			'h.old_value as oldValue',
 			'h.new_value as newValue',
@@ -199,6 +210,7 @@ export async function listHistory(db: Db, assessmentId: number, questionId: stri
 		])
 		.where('h.assessment_id', '=', assessmentId);
 	query = questionId === null ? query.where('h.question_id', 'is', null) : query.where('h.question_id', '=', questionId);
+	if (onlyRaterId !== undefined) query = query.where('h.kind', '=', 'answer').where('h.rater_id', '=', onlyRaterId);
 	return query.orderBy('h.id', 'desc').execute();
 }
 

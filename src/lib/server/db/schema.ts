@@ -14,6 +14,8 @@ export interface UserTable {
 	password_hash: string;
 	/** 0: the account cannot log in at all. */
 	active: Generated<number>;
+	/** 1: the password is a one-time one (new account, reset); nothing but changing it is allowed. */
+	must_change_password: Generated<number>;
 	created_at: string;
 }
 

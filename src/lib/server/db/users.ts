@@ -22,7 +22,7 @@ export function normaliseEmail(email: string): string {
 
 export async function createUser(
 	db: Db,
-	values: { email: string; name: string; passwordHash: string }
+	values: { email: string; name: string; passwordHash: string; mustChangePassword?: boolean }
 ): Promise<User> {
 	return db
 		.insertInto('user')
@@ -30,14 +30,23 @@ export async function createUser(
 			email: normaliseEmail(values.email),
 			name: values.name,
 			password_hash: values.passwordHash,
+			must_change_password: values.mustChangePassword ? 1 : 0,
 			created_at: now()
 		})
 		.returningAll()
 		.executeTakeFirstOrThrow();
 }
 
-export async function setPasswordHash(db: Db, userId: number, passwordHash: string): Promise<void> {
-	await db.updateTable('user').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+/**
+ * Stores a new password hash. `oneTime`: a password someone else chose (a coordinator's reset),
+ * which the person must replace at the next login; otherwise the person's own, which clears that.
+ */
+export async function setPasswordHash(db: Db, userId: number, passwordHash: string, oneTime = false): Promise<void> {
+	await db
+		.updateTable('user')
+		.set({ password_hash: passwordHash, must_change_password: oneTime ? 1 : 0 })
+		.where('id', '=', userId)
+		.execute();
 }
 
 export async function addMembership(

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { LANGUAGE_COOKIE } from '$lib/i18n';
 import { parseForm } from '$lib/server/forms';
-import { safeRedirectPath } from '$lib/server/redirects';
+import { safeRedirectPath } from '$lib/domain/redirect';
 import { languageSchema } from '$lib/schemas/forms';
 import type { Actions, PageServerLoad } from './$types';
 

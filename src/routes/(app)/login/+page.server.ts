@@ -3,14 +3,14 @@ import { dev } from '$app/environment';
 import { getApp } from '$lib/server/app';
 import * as users from '$lib/server/db/users';
 import { parseForm } from '$lib/server/forms';
-import { DUMMY_HASH, verifyPassword } from '$lib/server/passwords';
-import { safeRedirectPath } from '$lib/server/redirects';
+import { attemptLogin } from '$lib/server/login';
+import { safeRedirectPath } from '$lib/domain/redirect';
 import { SESSION_COOKIE, createSession } from '$lib/server/sessions';
 import { loginSchema } from '$lib/schemas/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), '/m'));
+	if (locals.user) redirect(303, locals.user.mustChangePassword ? '/account' : safeRedirectPath(url.searchParams.get('redirectTo'), '/m'));
 	return { redirectTo: url.searchParams.get('redirectTo') ?? '' };
 }) satisfies PageServerLoad;
 
@@ -23,20 +23,12 @@ export const actions = {
 
 		const email = users.normaliseEmail(parsed.data.email);
 		// The address is only held in memory for the throttle, never stored.
-		const address = getClientAddress();
-		const wait = Math.max(loginThrottle.account.retryAfter(email), loginThrottle.address.retryAfter(address));
-		if (wait > 0) {
-			return fail(429, { values: { email }, errors: {}, message: 'tooManyAttempts', minutes: Math.ceil(wait / 60_000) });
+		const outcome = await attemptLogin(db, loginThrottle, { email, password: parsed.data.password, address: getClientAddress() });
+		if (!outcome.ok && outcome.reason === 'tooManyAttempts') {
+			return fail(429, { values: { email }, errors: {}, message: 'tooManyAttempts', minutes: Math.ceil(outcome.retryAfterMs / 60_000) });
 		}
-
-		const user = await users.findUserByEmail(db, email);
-		const valid = await verifyPassword(parsed.data.password, user?.password_hash ?? DUMMY_HASH);
-		if (!user || !valid || user.active !== 1) {
-			loginThrottle.account.recordFailure(email);
-			loginThrottle.address.recordFailure(address);
-			return fail(400, { values: { email }, errors: {}, message: 'invalidCredentials', minutes: 0 });
-		}
-		loginThrottle.account.recordSuccess(email);
+		if (!outcome.ok) return fail(400, { values: { email }, errors: {}, message: 'invalidCredentials', minutes: 0 });
+		const user = outcome.user;
 
 		const session = await createSession(db, user.id, config.SESSION_HOURS);
 		cookies.set(SESSION_COOKIE, session.token, {
@@ -46,6 +38,8 @@ export const actions = {
 			secure: !dev && url.protocol === 'https:',
 			expires: session.expiresAt
 		});
+		// A one-time password is replaced before anything else.
+		if (user.must_change_password === 1) redirect(303, '/account');
 		redirect(303, safeRedirectPath(String(form.get('redirectTo') ?? ''), '/m'));
 	}
 } satisfies Actions;

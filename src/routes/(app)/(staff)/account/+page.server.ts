@@ -1,23 +1,19 @@
 import { fail } from '@sveltejs/kit';
+import { changeOwnPassword } from '$lib/server/account';
 import { getApp } from '$lib/server/app';
-import * as users from '$lib/server/db/users';
 import { parseForm } from '$lib/server/forms';
-import { hashPassword, verifyPassword } from '$lib/server/passwords';
+import { SESSION_COOKIE } from '$lib/server/sessions';
 import { passwordChangeSchema } from '$lib/schemas/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (() => ({})) satisfies PageServerLoad;
+export const load = (({ locals }) => ({ mustChangePassword: locals.user?.mustChangePassword ?? false })) satisfies PageServerLoad;
 
 export const actions = {
-	password: async ({ locals, request }) => {
-		const { db } = getApp();
+	password: async ({ locals, request, cookies }) => {
 		const parsed = parseForm(passwordChangeSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, changed: false });
-		const user = await users.findUser(db, locals.user!.id);
-		if (!user || !(await verifyPassword(parsed.data.current, user.password_hash))) {
-			return fail(400, { errors: { current: 'currentPasswordWrong' }, changed: false });
-		}
-		await users.setPasswordHash(db, user.id, await hashPassword(parsed.data.next));
+		const outcome = await changeOwnPassword(getApp().db, locals.user!.id, parsed.data, cookies.get(SESSION_COOKIE));
+		if (!outcome.ok) return fail(400, { errors: { [outcome.field]: outcome.error }, changed: false });
 		return { errors: {}, changed: true };
 	}
 } satisfies Actions;

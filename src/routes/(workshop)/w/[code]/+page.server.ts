@@ -2,15 +2,15 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { joinSchema, ratingSchema } from '$lib/schemas/forms';
 import { getApp } from '$lib/server/app';
 import * as store from '$lib/server/db/workshops';
-import { setBallotCookie, workshopByCode } from '$lib/server/participant';
+import { setBallotCookie, workshopByCode, type CodeRequest } from '$lib/server/participant';
 import { catalogueOf } from '$lib/server/questionnaire';
 import { Refusal } from '$lib/server/refusal';
 import { ballotCookie, ballotOf, join, parseWorkshop, rate, workshopState } from '$lib/server/workshops';
 import type { Actions, PageServerLoad } from './$types';
 
-async function findOrFail(code: string, address: string) {
+async function findOrFail(code: string, from: CodeRequest) {
 	try {
-		return await workshopByCode(code, address);
+		return await workshopByCode(code, from);
 	} catch (err) {
 		if (err instanceof Refusal) error(err.status, err.code);
 		throw err;
@@ -19,7 +19,7 @@ async function findOrFail(code: string, address: string) {
 
 export const load = (async ({ params, cookies, getClientAddress }) => {
 	const { db } = getApp();
-	const row = await findOrFail(params.code, getClientAddress());
+	const row = await findOrFail(params.code, { address: getClientAddress(), cookies });
 	const workshop = parseWorkshop(row);
 	const assessment = await db.selectFrom('assessment').selectAll().where('id', '=', row.assessment_id).executeTakeFirstOrThrow();
 	const catalogue = await catalogueOf(db, assessment);
@@ -49,7 +49,7 @@ export const load = (async ({ params, cookies, getClientAddress }) => {
 
 export const actions = {
 	join: async ({ params, request, cookies, getClientAddress, url }) => {
-		const row = await findOrFail(params.code, getClientAddress());
+		const row = await findOrFail(params.code, { address: getClientAddress(), cookies });
 		const form = await request.formData();
 		const group = String(form.get('group') ?? '');
 		const parsed = joinSchema.safeParse({ group: group === '' ? null : group });
@@ -65,7 +65,7 @@ export const actions = {
 	},
 
 	rate: async ({ params, request, cookies, getClientAddress }) => {
-		const row = await findOrFail(params.code, getClientAddress());
+		const row = await findOrFail(params.code, { address: getClientAddress(), cookies });
 		const form = await request.formData();
 		const levelText = String(form.get('level') ?? '');
 		const parsed = ratingSchema.safeParse({

@@ -11,7 +11,7 @@ export const POST = (async ({ params, request, cookies, getClientAddress, url })
 	const input = await jsonBody(request, joinSchema);
 	if (input instanceof Response) return input;
 	try {
-		const workshop = await workshopByCode(params.code, getClientAddress());
+		const workshop = await workshopByCode(params.code, { address: getClientAddress(), cookies });
 		const token = await join(getApp().db, workshop, cookies.get(ballotCookie(workshop.id)), input.group);
 		setBallotCookie(cookies, workshop.id, token, url.protocol === 'https:');
 		return json({ joined: true, group: input.group });

@@ -9,10 +9,10 @@ import type { RequestHandler } from './$types';
  * The participants' live stream: which areas are open and whether the workshop ended. Only state
  * changes are sent (not every rating), so a thousand phones cost little.
  */
-export const GET = (async ({ params, getClientAddress }) => {
+export const GET = (async ({ params, cookies, getClientAddress }) => {
 	let workshopId: number;
 	try {
-		workshopId = (await workshopByCode(params.code, getClientAddress())).id;
+		workshopId = (await workshopByCode(params.code, { address: getClientAddress(), cookies })).id;
 	} catch (err) {
 		return refusalResponse(err);
 	}

@@ -1,10 +1,10 @@
 import { fail } from '@sveltejs/kit';
+import { deactivateMember, resetToOneTimePassword } from '$lib/server/account';
 import { getApp } from '$lib/server/app';
 import * as users from '$lib/server/db/users';
 import { parseForm } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guards';
 import { generatePassword, hashPassword } from '$lib/server/passwords';
-import { invalidateUserSessions } from '$lib/server/sessions';
 import { staffCreateSchema, staffRoleSchema, staffTargetSchema } from '$lib/schemas/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -44,7 +44,7 @@ export const actions = {
 		const password = generatePassword();
 		const passwordHash = await hashPassword(password);
 		await db.transaction().execute(async (trx) => {
-			const user = await users.createUser(trx, { email, name, passwordHash });
+			const user = await users.createUser(trx, { email, name, passwordHash, mustChangePassword: true });
 			await users.addMembership(trx, user.id, municipalityId, role);
 		});
 		return { action: 'create', created: { name, email: users.normaliseEmail(email), password } };
@@ -53,7 +53,7 @@ export const actions = {
 	deactivate: async ({ locals, request }) => {
 		const found = await findTarget(locals, await request.formData());
 		if (found.problem) return found.problem;
-		await users.setMembershipActive(getApp().db, found.municipalityId, found.target.id, false);
+		await deactivateMember(getApp().db, found.municipalityId, found.target.id);
 		return { action: 'deactivate', name: found.target.name };
 	},
 
@@ -82,9 +82,7 @@ export const actions = {
 		if ((await users.municipalitiesOutsideCoordination(db, found.target.id, found.userId)) > 0) {
 			return fail(403, { action: 'target', error: 'resetElsewhere' as const });
 		}
-		const password = generatePassword();
-		await users.setPasswordHash(db, found.target.id, await hashPassword(password));
-		await invalidateUserSessions(db, found.target.id);
+		const password = await resetToOneTimePassword(db, found.target.id);
 		return { action: 'resetPassword', reset: { name: found.target.name, email: found.target.email, password } };
 	}
 } satisfies Actions;

@@ -11,10 +11,8 @@ export const load = (async ({ locals, params }) => {
 	const catalogue = await catalogueOf(db, assessment);
 	const found = findQuestion(catalogue, params.question);
 	if (!found) error(404, 'notFound');
-	const entries = await questionnaire.listHistory(db, assessment.id, params.question);
-	// Editors answer independently: they see the history of their own answers only.
-	const user = locals.user!;
-	const visible = role === 'coordinator' ? entries : entries.filter((e) => e.kind === 'answer' && e.raterName === user.name);
+	// Editors answer independently: they see the history of their own answers only (by user id).
+	const visible = await questionnaire.listHistory(db, assessment.id, params.question, role === 'coordinator' ? undefined : userId);
 	return {
 		question: { id: found.question.id, text: found.question.text, area: found.area.number },
 		entries: visible,
