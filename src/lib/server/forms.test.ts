@@ -16,7 +16,7 @@ describe('parsing a form', () => {
 
 	it('returns one message key per field and the text values back', () => {
 		const result = parseForm(invitationAcceptSchema, form({ name: '', password: 'kurz', confirm: 'anders' }));
-		expect(result).toEqual({ ok: false, values: { name: '' }, errors: { name: 'required', password: 'passwordTooShort' } });
+		expect(result).toEqual({ ok: false, values: { name: '' }, errors: { name: 'required', password: 'passwordTooShort', confirm: 'passwordMismatch' } });
 		const invite = parseForm(staffInviteSchema, form({ email: 'kein-at', role: 'chef' }));
 		expect(invite).toEqual({ ok: false, values: { email: 'kein-at', role: 'chef' }, errors: { email: 'email', role: 'role' } });
 	});
