@@ -19,7 +19,12 @@ export const configSchema = z
 		SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
 		LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
 		LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-		JOIN_CODE_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(30)
+		JOIN_CODE_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(30),
+		/** New workshop ballots one client address may create per workshop and minute (a town hall's NAT carries hundreds of phones). */
+		BALLOTS_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+		/** Open live streams (SSE) per client address, and per participant's ballot cookie. */
+		SSE_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(400),
+		SSE_PER_BALLOT: z.coerce.number().int().min(1).max(1000).default(4)
 	})
 	.refine((c) => (c.INITIAL_ADMIN_EMAIL === undefined) === (c.INITIAL_ADMIN_PASSWORD === undefined), {
 		path: ['INITIAL_ADMIN_PASSWORD'],
