@@ -7,7 +7,7 @@ import { Refusal } from '$lib/server/refusal';
 import { invitationTargetSchema } from '$lib/schemas/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ locals }) => {
+export const load = (async ({ locals, url }) => {
 	const { db } = getApp();
 	const user = locals.user!;
 	const memberships = await municipalities.listMembershipsOf(db, user.id);
@@ -18,8 +18,9 @@ export const load = (async ({ locals }) => {
 		role,
 		expiresAt
 	}));
-	if (memberships.length === 1 && pending.length === 0) redirect(303, `/m/${memberships[0]!.municipalityId}`);
-	return { memberships, invitations: pending };
+	const declined = url.searchParams.has('declined');
+	if (memberships.length === 1 && pending.length === 0 && !declined) redirect(303, `/m/${memberships[0]!.municipalityId}`);
+	return { memberships, invitations: pending, declined };
 }) satisfies PageServerLoad;
 
 async function answer(locals: App.Locals, request: Request, run: (user: { id: number; email: string }, id: number) => Promise<unknown>) {
@@ -42,6 +43,7 @@ export const actions = {
 	decline: async ({ locals, request }) => {
 		const outcome = await answer(locals, request, (user, id) => invitations.declineAsUser(getApp().db, user, id));
 		if (outcome.problem) return outcome.problem;
-		return { declined: true };
+		// Shown by the chooser, which otherwise sends a person with one municipality straight on.
+		redirect(303, '/m?declined=1');
 	}
 } satisfies Actions;

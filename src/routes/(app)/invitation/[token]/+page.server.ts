@@ -68,6 +68,6 @@ export const actions = {
 		if (!locals.user) return fail(401, { error: 'invitationNeedsLogin', values: {}, errors: {} });
 		if (!invitation || invitation.email !== locals.user.email) return fail(404, { error: 'invitationInvalid', values: {}, errors: {} });
 		await invitations.declineAsUser(db, locals.user, invitation.id);
-		redirect(303, '/m');
+		redirect(303, '/m?declined=1');
 	}
 } satisfies Actions;
