@@ -34,7 +34,7 @@ function moveBallots(databasePath: string, workshopId: number, after: number, at
 const hhmm = (iso: string) =>
 	new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' }).format(new Date(iso));
 
-test('stuffed ballots are refused beyond the limit, and the facilitator voids and restores one minute', async ({ page, browser, baseURL, server }) => {
+test('stuffed ballots are refused beyond the limit, and the facilitator voids and restores one minute', async ({ page, browser, baseURL, server, axe }) => {
 	test.setTimeout(90_000);
 	await login(page, FACILITATOR.email, FACILITATOR.password);
 	const created = await page.request.post('/api/assessments/1/workshops', { data: { title: 'Stuffing-Test', areas: [1, 2] } });
@@ -68,6 +68,7 @@ test('stuffed ballots are refused beyond the limit, and the facilitator voids an
 	await expect(page.getByTestId('joined')).toHaveText('60');
 	await expect(page.getByTestId(`rate-${hhmm(stuffMinute.toISOString())}`)).toHaveText('57');
 	await expect(page.getByTestId(`rate-${hhmm(honestMinute.toISOString())}`)).toHaveText('3');
+	await axe(page);
 
 	// Void the stuffed minute: only the honest ballots count.
 	await page.getByLabel('Minute', { exact: true }).selectOption({ label: `${hhmm(stuffMinute.toISOString())} (57 Stimmzettel)` });

@@ -41,7 +41,8 @@ test("another municipality's coordinator invites an existing address: no name sh
 	page,
 	browser,
 	baseURL,
-	server
+	server,
+	axe
 }) => {
 	const neighbour = await seedNeighbour(server.databasePath, `${test.info().workerIndex}${Date.now().toString(36)}`);
 	await login(page, neighbour.email, neighbour.password);
@@ -58,6 +59,7 @@ test("another municipality's coordinator invites an existing address: no name sh
 	const stranger = await browser.newContext({ baseURL });
 	const strangerPage = await stranger.newPage();
 	await strangerPage.goto(existing.link);
+	await axe(strangerPage);
 	await strangerPage.getByLabel('Ihr Name').fill('Übernahme');
 	await strangerPage.getByLabel('Passwort', { exact: true }).fill('uebernahme-1234');
 	await strangerPage.getByLabel('Passwort wiederholen').fill('uebernahme-1234');
@@ -71,6 +73,7 @@ test("another municipality's coordinator invites an existing address: no name sh
 	await login(editor, DEMO.editor.email, DEMO.editor.password);
 	await expect(editor).toHaveURL(/\/m$/);
 	await expect(editor.getByText(`${neighbour.name} lädt Sie ein als: Moderation`)).toBeVisible();
+	await axe(editor);
 	await editor.getByRole('button', { name: `Einladung annehmen: ${neighbour.name}` }).click();
 	await editor.waitForURL(new RegExp(`/m/${neighbour.municipalityId}$`));
 	await expect(editor.getByText('Ihre Rolle: Moderation')).toBeVisible();
