@@ -139,7 +139,17 @@ async function startApp(dbPath: string): Promise<RunningServer> {
 		// BENCH_NODE_ARGS passes flags to the app's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
 		spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(ROOT, 'build', 'index.js')], {
 			cwd: ROOT,
-			env: { ...process.env, HOST, PORT: String(port), ORIGIN: origin, DATABASE_PATH: dbPath, SEED_DEMO: '1' },
+			// All simulated participants come from this one address: lift the per-address limits (meant for real rooms).
+			env: {
+				BALLOTS_PER_ADDRESS_PER_MINUTE: '100000',
+				SSE_PER_ADDRESS: '100000',
+				...process.env,
+				HOST,
+				PORT: String(port),
+				ORIGIN: origin,
+				DATABASE_PATH: dbPath,
+				SEED_DEMO: '1'
+			},
 			stdio: ['ignore', 'pipe', 'pipe']
 		})
 	);

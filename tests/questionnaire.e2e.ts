@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { parseCsv } from '../src/lib/domain/csv';
-import { DEMO, expect, login, replaceOneTimePassword, test, unique } from './fixtures';
+import { DEMO, expect, login, test, unique } from './fixtures';
 
 interface Account {
 	name: string;
@@ -12,11 +12,20 @@ async function createEditor(page: Page, prefix: string): Promise<Account> {
 	await page.goto('/m/1/staff');
 	const name = unique(prefix);
 	const email = `${name.split(' ').pop()}@musterstadt.example`;
-	await page.getByLabel('Name').fill(name);
 	await page.getByLabel('E-Mail-Adresse').fill(email);
-	await page.getByRole('button', { name: 'Konto anlegen' }).click();
-	const oneTime = (await page.locator('code.secret').textContent())!.trim();
-	const password = await replaceOneTimePassword(page.context().browser()!, new URL(page.url()).origin, email, oneTime);
+	await page.getByRole('button', { name: 'Einladen' }).click();
+	const link = (await page.getByTestId('invitation-link').textContent())!.trim();
+	// The new person sets name and password through the invitation link, in a browser of their own.
+	const password = 'ein-langes-passwort';
+	const context = await page.context().browser()!.newContext();
+	const newcomer = await context.newPage();
+	await newcomer.goto(link);
+	await newcomer.getByLabel('Ihr Name').fill(name);
+	await newcomer.getByLabel('Passwort', { exact: true }).fill(password);
+	await newcomer.getByLabel('Passwort wiederholen').fill(password);
+	await newcomer.getByRole('button', { name: 'Konto anlegen und Einladung annehmen' }).click();
+	await newcomer.waitForURL(/\/m\/1$/, { timeout: 15_000 });
+	await context.close();
 	return { name, email, password };
 }
 

@@ -57,6 +57,8 @@ const de = {
 		invalidLevel: 'Bitte wählen Sie eine Stufe.',
 		invalidGroup: 'Bitte wählen Sie einen Bereich aus der Liste.',
 		notJoined: 'Bitte wählen Sie zuerst Ihren Bereich.',
+		tooManyBallots: 'Gerade kommen sehr viele neue Teilnahmen aus Ihrem Netz. Bitte warten Sie eine Minute und versuchen Sie es dann noch einmal.',
+		tooManyStreams: 'Zu viele offene Verbindungen. Bitte schließen Sie andere Fenster mit diesem Workshop.',
 		invalid: 'Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.'
 	}
 };
@@ -114,6 +116,8 @@ const en: typeof de = {
 		invalidLevel: 'Please choose a level.',
 		invalidGroup: 'Please choose a sector from the list.',
 		notJoined: 'Please choose your sector first.',
+		tooManyBallots: 'Very many people are joining from your network right now. Please wait a minute and then try again.',
+		tooManyStreams: 'Too many open connections. Please close other windows with this workshop.',
 		invalid: 'That did not work. Please try again.'
 	}
 };

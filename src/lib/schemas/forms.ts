@@ -16,11 +16,14 @@ export const loginSchema = z.object({
 
 export const ROLES = ['coordinator', 'editor', 'facilitator'] as const;
 
-export const staffCreateSchema = z.object({
-	name: required(120).pipe(z.string().min(2, { error: 'tooShort' })),
+export const staffInviteSchema = z.object({
 	email: emailField,
 	role: z.enum(ROLES, { error: 'role' })
 });
+
+const positiveId = z.coerce.number({ error: 'invalid' }).int({ error: 'invalid' }).positive({ error: 'invalid' });
+
+export const invitationTargetSchema = z.object({ invitationId: positiveId });
 
 export const staffTargetSchema = z.object({
 	userId: z.coerce.number({ error: 'invalid' }).int({ error: 'invalid' }).positive({ error: 'invalid' })
@@ -47,6 +50,18 @@ export const passwordChangeSchema = z
 		confirm: z.string({ error: 'required' }).min(1, { error: 'required' })
 	})
 	.refine((v) => v.next === v.confirm, { path: ['confirm'], error: 'passwordMismatch' });
+
+/** A new person accepting an invitation through its link: their name and their own password. */
+export const invitationAcceptSchema = z
+	.object({
+		name: required(120).pipe(z.string().min(2, { error: 'tooShort' })),
+		password: z
+			.string({ error: 'required' })
+			.min(PASSWORD_MIN, { error: 'passwordTooShort' })
+			.max(200, { error: 'tooLong' }),
+		confirm: z.string({ error: 'required' }).min(1, { error: 'required' })
+	})
+	.refine((v) => v.password === v.confirm, { path: ['confirm'], error: 'passwordMismatch' });
 
 export const languageSchema = z.object({
 	language: z.enum(['de', 'en']),

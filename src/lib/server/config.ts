@@ -32,7 +32,12 @@ export const configSchema = z
 			.transform((value) => value.toLowerCase())
 			.optional(),
 		/** Read by adapter-node with ADDRESS_HEADER=x-forwarded-for: how many trusted proxies append to it. */
-		XFF_DEPTH: z.coerce.number().int().min(1).max(20).optional()
+		XFF_DEPTH: z.coerce.number().int().min(1).max(20).optional(),
+		/** New workshop ballots one client address may create per workshop and minute (a town hall's NAT carries hundreds of phones). */
+		BALLOTS_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+		/** Open live streams (SSE) per client address, and per participant's ballot cookie. */
+		SSE_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(400),
+		SSE_PER_BALLOT: z.coerce.number().int().min(1).max(1000).default(4)
 	})
 	.refine((c) => c.XFF_DEPTH === undefined || c.ADDRESS_HEADER === 'x-forwarded-for', {
 		path: ['XFF_DEPTH'],

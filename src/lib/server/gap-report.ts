@@ -17,13 +17,7 @@ export async function gapReport(db: Db, assessment: Assessment, workshopParam: s
 	const admin = await adminResult(db, assessment);
 	const catalogue: Catalogue = admin.catalogue;
 	const side = await stakeholderSide(db, workshop, new Map(admin.areas.map((a) => [a.area, a.level])));
-	const ballots = workshop
-		? await db
-				.selectFrom('ballot')
-				.select(['stakeholder_group as group', 'paper'])
-				.where('workshop_id', '=', workshop.id)
-				.execute()
-		: [];
+	const ballots = workshop ? await store.listBallots(db, workshop.id) : [];
 	const groupNames: string[] = workshop ? JSON.parse(workshop.stakeholder_groups) : [];
 	return {
 		catalogue,

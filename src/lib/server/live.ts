@@ -41,38 +41,79 @@ export class InProcessBus<E> implements EventBus<E> {
 
 const encoder = new TextEncoder();
 
+export interface StreamOptions {
+	/** Called exactly once when the stream ends, however it ends (frees the client's stream slot). */
+	release?: () => void;
+	/** Milliseconds between heartbeat comments (default 25 s). */
+	heartbeatMs?: number;
+	/** Chunks that may wait unread before the client counts as gone and the stream is closed. */
+	maxBacklog?: number;
+}
+
+export const HEARTBEAT_MS = 25_000;
+
 /**
  * A Server-Sent Events response. `start` sends the first (full) state and subscribes; whatever it
- * returns is called when the client goes away. A comment line every 20 s keeps proxies from
- * closing idle streams.
+ * returns is called when the stream ends. A comment line every 25 s keeps proxies from closing
+ * idle streams and finds dead ones: a write that fails, or a backlog the client never reads, closes
+ * the stream. Ending runs the cleanup and `release` once, so the stream's memory and slot are freed.
  */
 export function eventStream(
-	start: (send: (event: string, data: unknown) => void) => (() => void) | Promise<() => void>
+	start: (send: (event: string, data: unknown) => void) => (() => void) | Promise<() => void>,
+	options: StreamOptions = {}
 ): Response {
+	const { release, heartbeatMs = HEARTBEAT_MS, maxBacklog = 256 } = options;
 	let cleanup: (() => void) | undefined;
 	let heartbeat: ReturnType<typeof setInterval> | undefined;
+	let ended = false;
+	let stop: (() => void) | undefined;
+	const finish = () => {
+		if (ended) return;
+		ended = true;
+		clearInterval(heartbeat);
+		try {
+			cleanup?.();
+		} finally {
+			cleanup = undefined;
+			release?.();
+		}
+	};
 	const stream = new ReadableStream<Uint8Array>({
 		async start(controller) {
-			const send = (event: string, data: unknown) => {
+			/** Writes a chunk; false (and the stream closed) when the client is gone or does not read. */
+			const write = (text: string): boolean => {
+				if (ended) return false;
 				try {
-					controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+					if ((controller.desiredSize ?? 0) < -maxBacklog) throw new Error('client does not read');
+					controller.enqueue(encoder.encode(text));
+					return true;
 				} catch {
-					// The stream is already closed; cancel() cleans up.
+					stop?.();
+					return false;
 				}
 			};
-			controller.enqueue(encoder.encode('retry: 2000\n\n'));
-			cleanup = await start(send);
-			heartbeat = setInterval(() => {
+			stop = () => {
+				finish();
 				try {
-					controller.enqueue(encoder.encode(': keep-alive\n\n'));
+					controller.close();
 				} catch {
-					clearInterval(heartbeat);
+					// Already closed or cancelled.
 				}
-			}, 20_000);
+			};
+			const send = (event: string, data: unknown) => void write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+			write('retry: 2000\n\n');
+			try {
+				const unsubscribe = await start(send);
+				if (ended) unsubscribe();
+				else cleanup = unsubscribe;
+			} catch (error) {
+				stop();
+				throw error;
+			}
+			if (!ended) heartbeat = setInterval(() => write(': keep-alive\n\n'), heartbeatMs);
 		},
 		cancel() {
-			clearInterval(heartbeat);
-			cleanup?.();
+			finish();
 		}
 	});
 	return new Response(stream, {

@@ -88,7 +88,7 @@ describe('ballots', () => {
 		const rows = await db.selectFrom('ballot').selectAll().execute();
 		expect(rows).toHaveLength(1);
 		expect(rows[0]!.token_hash).not.toBe(token);
-		expect(Object.keys(rows[0]!).sort()).toEqual(['created_at', 'id', 'paper', 'stakeholder_group', 'token_hash', 'workshop_id']);
+		expect(Object.keys(rows[0]!).sort()).toEqual(['created_at', 'id', 'paper', 'stakeholder_group', 'token_hash', 'void_id', 'workshop_id']);
 	});
 
 	it('refuse closed areas, unknown areas, bad levels, unknown devices and ended workshops, writing nothing', async () => {

@@ -151,9 +151,17 @@ export async function endWorkshop(db: Db, workshopId: number): Promise<void> {
 
 /**
  * Joins a device to a workshop or changes its stakeholder group. Returns the device's token
- * (the existing one, or a new one for the cookie). Only the token's hash is stored.
+ * (the existing one, or a new one for the cookie). Only the token's hash is stored. `admit` is
+ * asked only before a new ballot is created (the per-address limit); a device that already has a
+ * ballot always passes.
  */
-export async function join(db: Db, workshop: WorkshopRow, token: string | undefined, group: string | null): Promise<string> {
+export async function join(
+	db: Db,
+	workshop: WorkshopRow,
+	token: string | undefined,
+	group: string | null,
+	admit: () => boolean = () => true
+): Promise<string> {
 	const groups = JSON.parse(workshop.stakeholder_groups) as string[];
 	if (group !== null && !groups.includes(group)) throw new Refusal('invalidGroup', 422);
 	const counts = await countsOf(db, workshop.id);
@@ -165,6 +173,7 @@ export async function join(db: Db, workshop: WorkshopRow, token: string | undefi
 			await store.setBallotGroup(trx, existing.id, group);
 			return { token, isNew: false };
 		}
+		if (!admit()) throw new Refusal('tooManyBallots', 429);
 		const fresh = randomBytes(24).toString('base64url');
 		await store.insertBallot(trx, { workshopId: workshop.id, tokenHash: hashToken(fresh), group, paper: false });
 		return { token: fresh, isNew: true };
@@ -190,7 +199,8 @@ export async function rate(db: Db, workshopId: number, token: string | undefined
 	if (!(level === null || [1, 2, 3, 4].includes(level))) throw new Refusal('invalidLevel', 422);
 	const outcome = token ? await store.storeRating(db, { workshopId, tokenHash: hashToken(token), area, level }) : 'refused';
 	if (outcome === 'refused') throw await whyRefused(db, workshopId, token, area, level);
-	const isNew = outcome === 'new';
+	// A voided ballot's ratings count nowhere, so they do not move the live counts either.
+	const isNew = outcome === 'new' && !(await store.isBallotVoided(db, workshopId, hashToken(token!)));
 	if (isNew) {
 		counts.ratings += 1;
 		counts.perArea[area] = (counts.perArea[area] ?? 0) + 1;
@@ -246,5 +256,63 @@ export async function addPaperBallot(
 		counts.ratings += 1;
 		counts.perArea[area] = (counts.perArea[area] ?? 0) + 1;
 	}
+	await publishState(db, workshopId);
+}
+
+/** Recounts a workshop's live counts from the store (after ballots were voided or restored). */
+async function recount(db: Db, workshopId: number): Promise<void> {
+	const counts = await countsOf(db, workshopId);
+	const fresh = await store.counts(db, workshopId);
+	// Changed in place: a write that holds the object keeps moving the same counts.
+	counts.joined = fresh.joined;
+	counts.ratings = fresh.ratings;
+	counts.perArea = fresh.perArea;
+}
+
+/** The last `minutes` minutes of new device ballots, one entry per minute (oldest first). */
+export async function joinRate(db: Db, workshopId: number, minutes = 15, at = Date.now()) {
+	const last = Date.parse(store.minuteOf(new Date(at).toISOString()));
+	const first = last - (minutes - 1) * 60_000;
+	const rows = await store.joinsPerMinute(db, workshopId, new Date(first).toISOString());
+	const byMinute = new Map(rows.map((r) => [r.minute, r]));
+	return Array.from({ length: minutes }, (_, i) => {
+		const minute = new Date(first + i * 60_000).toISOString();
+		return byMinute.get(minute) ?? { minute, ballots: 0, voided: 0 };
+	});
+}
+
+async function openWorkshop(db: Db, workshopId: number): Promise<WorkshopRow> {
+	const row = await store.findWorkshop(db, workshopId);
+	if (!row) throw new Refusal('notFound', 404);
+	if (row.status === 'ended') throw new Refusal('workshopEnded', 409);
+	return row;
+}
+
+/**
+ * Voids every device ballot created in one minute (suspected ballot stuffing): their ratings count
+ * nowhere until the void is undone. Recorded with who, when, which minute and how many; only while
+ * the workshop runs. `minute` is any ISO time inside the minute.
+ */
+export async function voidBallotsOfMinute(db: Db, workshopId: number, minute: string, userId: number): Promise<number> {
+	const start = Date.parse(minute);
+	if (!Number.isFinite(start)) throw new Refusal('voidUnknownMinute', 422);
+	const count = await db.transaction().execute(async (trx) => {
+		await openWorkshop(trx, workshopId);
+		const result = await store.voidMinute(trx, { workshopId, minute: store.minuteOf(new Date(start).toISOString()), userId });
+		if (result.count === 0) throw new Refusal('nothingToVoid', 409);
+		return result.count;
+	});
+	await recount(db, workshopId);
+	await publishState(db, workshopId);
+	return count;
+}
+
+/** Undoes a void while the workshop runs: its ballots count again. */
+export async function undoBallotVoid(db: Db, workshopId: number, voidId: number, userId: number): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		await openWorkshop(trx, workshopId);
+		if (!(await store.undoVoid(trx, { workshopId, voidId, userId }))) throw new Refusal('voidUnknown', 404);
+	});
+	await recount(db, workshopId);
 	await publishState(db, workshopId);
 }

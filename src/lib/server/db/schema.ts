@@ -157,6 +157,39 @@ export interface BallotTable {
 	stakeholder_group: string | null;
 	paper: Generated<number>;
 	created_at: string;
+	/** The void that set this ballot aside (null: it counts). */
+	void_id: Generated<number | null>;
+}
+
+/** All device ballots created in one minute, set aside by the facilitator; undone_at: reversed. */
+export interface BallotVoidTable {
+	id: Generated<number>;
+	workshop_id: number;
+	/** The minute's start, ISO-8601 UTC. */
+	minute: string;
+	ballot_count: number;
+	voided_by: number | null;
+	voided_at: string;
+	undone_by: number | null;
+	undone_at: string | null;
+}
+
+export type InvitationStatus = 'pending' | 'accepted' | 'declined' | 'revoked';
+
+/** An e-mail address invited to a role; only the SHA-256 of the link's token is stored. */
+export interface InvitationTable {
+	id: Generated<number>;
+	municipality_id: number;
+	/** Normalised (trimmed, lower case). */
+	email: string;
+	role: Role;
+	token_hash: string;
+	status: Generated<InvitationStatus>;
+	invited_by: number | null;
+	created_at: string;
+	expires_at: string;
+	closed_at: string | null;
+	accepted_by: number | null;
 }
 
 export interface RatingTable {
@@ -183,6 +216,8 @@ export interface Database {
 	workshop_area: WorkshopAreaTable;
 	ballot: BallotTable;
 	rating: RatingTable;
+	ballot_void: BallotVoidTable;
+	invitation: InvitationTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;
@@ -198,3 +233,5 @@ export type AgreedAnswer = Selectable<AgreedAnswerTable>;
 export type HistoryEntry = Selectable<AnswerHistoryTable>;
 export type WorkshopRow = Selectable<WorkshopTable>;
 export type Ballot = Selectable<BallotTable>;
+export type BallotVoid = Selectable<BallotVoidTable>;
+export type Invitation = Selectable<InvitationTable>;

@@ -191,8 +191,15 @@ export async function storeRating(
 	return Number(updated.numUpdatedRows) > 0 ? 'replaced' : 'refused';
 }
 
+/** A ballot's ratings; none while the ballot is voided. */
 export async function ratingsOf(db: Db, ballotId: number): Promise<{ area: number; level: number | null }[]> {
-	return db.selectFrom('rating').select(['area', 'level']).where('ballot_id', '=', ballotId).execute();
+	return db
+		.selectFrom('rating')
+		.innerJoin('ballot', 'ballot.id', 'rating.ballot_id')
+		.select(['rating.area', 'rating.level'])
+		.where('rating.ballot_id', '=', ballotId)
+		.where('ballot.void_id', 'is', null)
+		.execute();
 }
 
 export interface WorkshopCounts {
@@ -201,19 +208,22 @@ export interface WorkshopCounts {
 	perArea: Record<number, number>;
 }
 
-/** How many ballots there are and how many ratings per area, for the live screens. */
+/** How many (not voided) ballots there are and how many ratings per area, for the live screens. */
 export async function counts(db: Db, workshopId: number): Promise<WorkshopCounts> {
 	const [ballots, perArea] = await Promise.all([
 		db
 			.selectFrom('ballot')
 			.select((eb) => eb.fn.countAll<number>().as('n'))
 			.where('workshop_id', '=', workshopId)
+			.where('void_id', 'is', null)
 			.executeTakeFirstOrThrow(),
 		db
 			.selectFrom('rating')
-			.select(['area', sql<number>`count(*)`.as('n')])
-			.where('workshop_id', '=', workshopId)
-			.groupBy('area')
+			.innerJoin('ballot', 'ballot.id', 'rating.ballot_id')
+			.select(['rating.area', sql<number>`count(*)`.as('n')])
+			.where('rating.workshop_id', '=', workshopId)
+			.where('ballot.void_id', 'is', null)
+			.groupBy('rating.area')
 			.execute()
 	]);
 	const byArea = Object.fromEntries(perArea.map((r) => [r.area, Number(r.n)]));
@@ -224,12 +234,134 @@ export async function counts(db: Db, workshopId: number): Promise<WorkshopCounts
 	};
 }
 
-/** Every rating with its ballot's group and kind, for results and exports. */
+/** Every rating of a ballot that counts (not voided) with its ballot's group and kind, for results and exports. */
 export async function listRatings(db: Db, workshopId: number) {
 	return db
 		.selectFrom('rating')
 		.innerJoin('ballot', 'ballot.id', 'rating.ballot_id')
 		.select(['rating.area', 'rating.level', 'rating.updated_at as updatedAt', 'ballot.stakeholder_group as group', 'ballot.paper'])
 		.where('rating.workshop_id', '=', workshopId)
+		.where('ballot.void_id', 'is', null)
+		.execute();
+}
+
+/** The ballots that count (not voided), with group and kind, for participant counts. */
+export async function listBallots(db: Db, workshopId: number): Promise<{ group: string | null; paper: number }[]> {
+	return db
+		.selectFrom('ballot')
+		.select(['stakeholder_group as group', 'paper'])
+		.where('workshop_id', '=', workshopId)
+		.where('void_id', 'is', null)
+		.execute();
+}
+
+/** Whether a device's ballot is voided (its new ratings do not move the live counts). */
+export async function isBallotVoided(db: Db, workshopId: number, tokenHash: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('ballot')
+		.select('void_id')
+		.where('workshop_id', '=', workshopId)
+		.where('token_hash', '=', tokenHash)
+		.executeTakeFirst();
+	return row?.void_id != null;
+}
+
+/** The start of the minute an ISO timestamp falls in, as ISO text (UTC). */
+export function minuteOf(iso: string): string {
+	return `${iso.slice(0, 16)}:00.000Z`;
+}
+
+const MINUTE_MS = 60_000;
+
+export interface JoinMinute {
+	/** The minute's start, ISO-8601 UTC. */
+	minute: string;
+	/** New device ballots created in this minute. */
+	ballots: number;
+	/** How many of them are voided. */
+	voided: number;
+}
+
+/**
+ * New device ballots per minute since `since` (paper ballots are typed in by the facilitator and
+ * not counted here). Minutes without a ballot are left out.
+ */
+export async function joinsPerMinute(db: Db, workshopId: number, since: string): Promise<JoinMinute[]> {
+	const rows = await db
+		.selectFrom('ballot')
+		.select([
+			sql<string>`substr(created_at, 1, 16)`.as('minute'),
+			sql<number>`count(*)`.as('ballots'),
+			sql<number>`count(void_id)`.as('voided')
+		])
+		.where('workshop_id', '=', workshopId)
+		.where('paper', '=', 0)
+		.where('created_at', '>=', since)
+		.groupBy(sql`substr(created_at, 1, 16)`)
+		.orderBy('minute')
+		.execute();
+	return rows.map((r) => ({ minute: `${r.minute}:00.000Z`, ballots: Number(r.ballots), voided: Number(r.voided) }));
+}
+
+/**
+ * Voids every device ballot of the workshop created in the minute starting at `minute` that is
+ * not voided yet, and records who did it and how many. Returns the void's id and count.
+ */
+export async function voidMinute(
+	db: Db,
+	values: { workshopId: number; minute: string; userId: number }
+): Promise<{ id: number; count: number }> {
+	const end = new Date(Date.parse(values.minute) + MINUTE_MS).toISOString();
+	const inMinute = () =>
+		db
+			.selectFrom('ballot')
+			.select('id')
+			.where('workshop_id', '=', values.workshopId)
+			.where('paper', '=', 0)
+			.where('void_id', 'is', null)
+			.where('created_at', '>=', values.minute)
+			.where('created_at', '<', end);
+	const record = await db
+		.insertInto('ballot_void')
+		.values({ workshop_id: values.workshopId, minute: values.minute, ballot_count: 0, voided_by: values.userId, voided_at: now() })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const updated = await db.updateTable('ballot').set({ void_id: record.id }).where('id', 'in', inMinute()).executeTakeFirst();
+	const count = Number(updated.numUpdatedRows);
+	await db.updateTable('ballot_void').set({ ballot_count: count }).where('id', '=', record.id).execute();
+	return { id: record.id, count };
+}
+
+/** Undoes a void: its ballots count again. False when there is no such void still standing. */
+export async function undoVoid(db: Db, values: { workshopId: number; voidId: number; userId: number }): Promise<boolean> {
+	const result = await db
+		.updateTable('ballot_void')
+		.set({ undone_by: values.userId, undone_at: now() })
+		.where('id', '=', values.voidId)
+		.where('workshop_id', '=', values.workshopId)
+		.where('undone_at', 'is', null)
+		.executeTakeFirst();
+	if (Number(result.numUpdatedRows) === 0) return false;
+	await db.updateTable('ballot').set({ void_id: null }).where('void_id', '=', values.voidId).execute();
+	return true;
+}
+
+/** The workshop's voids, newest first, with the names of who voided and who undid them. */
+export async function listVoids(db: Db, workshopId: number) {
+	return db
+		.selectFrom('ballot_void')
+		.leftJoin('user as voider', 'voider.id', 'ballot_void.voided_by')
+		.leftJoin('user as undoer', 'undoer.id', 'ballot_void.undone_by')
+		.select([
+			'ballot_void.id',
+			'ballot_void.minute',
+			'ballot_void.ballot_count as count',
+			'ballot_void.voided_at as voidedAt',
+			'ballot_void.undone_at as undoneAt',
+			'voider.name as voidedBy',
+			'undoer.name as undoneBy'
+		])
+		.where('ballot_void.workshop_id', '=', workshopId)
+		.orderBy('ballot_void.id', 'desc')
 		.execute();
 }

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { joinSchema, ratingSchema } from '$lib/schemas/forms';
 import { getApp } from '$lib/server/app';
+import { admitNewBallot } from '$lib/server/limits';
 import * as store from '$lib/server/db/workshops';
 import { setBallotCookie, workshopByCode, type CodeRequest } from '$lib/server/participant';
 import { catalogueOf } from '$lib/server/questionnaire';
@@ -55,7 +56,8 @@ export const actions = {
 		const parsed = joinSchema.safeParse({ group: group === '' ? null : group });
 		if (!parsed.success) return fail(422, { error: 'invalidGroup', area: null });
 		try {
-			const token = await join(getApp().db, row, cookies.get(ballotCookie(row.id)), parsed.data.group);
+			const admit = () => admitNewBallot(row.id, getClientAddress());
+			const token = await join(getApp().db, row, cookies.get(ballotCookie(row.id)), parsed.data.group, admit);
 			setBallotCookie(cookies, row.id, token, url.protocol === 'https:');
 		} catch (err) {
 			if (err instanceof Refusal) return fail(err.status, { error: err.code, area: null });

@@ -1,13 +1,16 @@
-import { apiWorkshop } from '$lib/server/api';
+import { apiError, apiWorkshop } from '$lib/server/api';
+import { acquireStream } from '$lib/server/limits';
 import { getApp } from '$lib/server/app';
 import { eventStream } from '$lib/server/live';
 import { bus, channelOf, workshopState } from '$lib/server/workshops';
 import type { RequestHandler } from './$types';
 
 /** The presenter's and control panel's live stream: the full state first, then every change. */
-export const GET = (async ({ locals, params }) => {
+export const GET = (async ({ locals, params, getClientAddress }) => {
 	const access = await apiWorkshop(locals, params.id);
 	if (access instanceof Response) return access;
+	const release = acquireStream(getClientAddress());
+	if (!release) return apiError(429, 'tooManyStreams');
 	const { db } = getApp();
 	const workshopId = access.workshop.id;
 	return eventStream(async (send) => {
@@ -19,5 +22,5 @@ export const GET = (async ({ locals, params }) => {
 		const row = await db.selectFrom('workshop').selectAll().where('id', '=', workshopId).executeTakeFirstOrThrow();
 		send('state', await workshopState(db, row));
 		return unsubscribe;
-	});
+	}, { release });
 }) satisfies RequestHandler;

@@ -4,13 +4,19 @@ import { getApp } from '$lib/server/app';
 import * as users from '$lib/server/db/users';
 import { parseForm } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guards';
-import { generatePassword, hashPassword } from '$lib/server/passwords';
-import { staffCreateSchema, staffRoleSchema, staffTargetSchema } from '$lib/schemas/forms';
+import * as invitations from '$lib/server/invitations';
+import { Refusal } from '$lib/server/refusal';
+import { invitationTargetSchema, staffInviteSchema, staffRoleSchema, staffTargetSchema } from '$lib/schemas/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => {
 	const { municipalityId, userId } = requireRole(locals, 'coordinator');
-	return { staff: await users.listStaff(getApp().db, municipalityId), self: userId };
+	const { db } = getApp();
+	return {
+		staff: await users.listStaff(db, municipalityId),
+		invitations: await invitations.listPendingInvitations(db, municipalityId),
+		self: userId
+	};
 }) satisfies PageServerLoad;
 
 /** The staff member an action targets: must belong to this municipality and not be the actor. */
@@ -25,29 +31,35 @@ async function findTarget(locals: App.Locals, form: FormData) {
 }
 
 export const actions = {
-	create: async ({ locals, request }) => {
+	/**
+	 * Invites an address to a role. The answer is the same whether the address has an account or not
+	 * and never shows anyone's name: a person from another municipality is not revealed.
+	 */
+	invite: async ({ locals, request, url }) => {
+		const { municipalityId, userId } = requireRole(locals, 'coordinator');
+		const { db, config } = getApp();
+		const parsed = parseForm(staffInviteSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { action: 'invite', values: parsed.values, errors: parsed.errors });
+		try {
+			const created = await invitations.createInvitation(db, { municipalityId, ...parsed.data, invitedBy: userId });
+			const link = new URL(`/invitation/${created.token}`, config.ORIGIN ?? url.origin).href;
+			return { action: 'invite', invited: { email: created.email, link, days: invitations.INVITATION_DAYS } };
+		} catch (err) {
+			if (err instanceof Refusal) return fail(err.status, { action: 'invite', values: parsed.data, errors: { email: err.code } });
+			throw err;
+		}
+	},
+
+	revokeInvitation: async ({ locals, request }) => {
 		const { municipalityId } = requireRole(locals, 'coordinator');
 		const { db } = getApp();
-		const parsed = parseForm(staffCreateSchema, await request.formData());
-		if (!parsed.ok) return fail(400, { action: 'create', values: parsed.values, errors: parsed.errors });
-		const { name, email, role } = parsed.data;
-
-		const existing = await users.findUserByEmail(db, email);
-		if (existing) {
-			if (await users.findStaffMember(db, municipalityId, existing.id)) {
-				return fail(400, { action: 'create', values: { name, email, role }, errors: { email: 'alreadyMember' } });
-			}
-			// A person can work for several municipalities with one account and one password.
-			await users.addMembership(db, existing.id, municipalityId, role);
-			return { action: 'create', added: { name: existing.name, email: existing.email } };
+		const parsed = parseForm(invitationTargetSchema, await request.formData());
+		const pending = await invitations.listPendingInvitations(db, municipalityId);
+		const target = parsed.ok ? pending.find((i) => i.id === parsed.data.invitationId) : undefined;
+		if (!target || !(await invitations.revokeInvitation(db, municipalityId, target.id))) {
+			return fail(404, { action: 'target', error: 'invitationInvalid' as const });
 		}
-		const password = generatePassword();
-		const passwordHash = await hashPassword(password);
-		await db.transaction().execute(async (trx) => {
-			const user = await users.createUser(trx, { email, name, passwordHash, mustChangePassword: true });
-			await users.addMembership(trx, user.id, municipalityId, role);
-		});
-		return { action: 'create', created: { name, email: users.normaliseEmail(email), password } };
+		return { action: 'revokeInvitation', revoked: target.email };
 	},
 
 	deactivate: async ({ locals, request }) => {

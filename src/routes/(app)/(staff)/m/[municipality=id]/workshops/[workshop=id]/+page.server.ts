@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { RatingLevel } from '$lib/domain/ballot';
 import { getApp } from '$lib/server/app';
 import { requireWorkshop } from '$lib/server/assessment-access';
+import { joinRatePanel, undoVoidAction, voidMinuteAction } from '$lib/server/join-rate';
 import { joinUrl, qrSvg } from '$lib/server/qr';
 import { catalogueOf } from '$lib/server/questionnaire';
 import type { Role } from '$lib/server/db/schema';
@@ -9,7 +10,8 @@ import { Refusal } from '$lib/server/refusal';
 import { addPaperBallot, endWorkshop, parseWorkshop, setAreas, workshopState } from '$lib/server/workshops';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ locals, params, url }) => {
+export const load = (async ({ locals, params, url, depends }) => {
+	depends('app:join-rate');
 	const { workshop: row, assessmentName, role } = await requireWorkshop(locals, params.workshop);
 	const { db, config } = getApp();
 	const workshop = parseWorkshop(row);
@@ -32,7 +34,8 @@ export const load = (async ({ locals, params, url }) => {
 		areas: workshop.areaList.map((n) => ({ number: n, name: catalogue.areas.find((a) => a.number === n)!.name })),
 		levels: catalogue.levels.map((l) => ({ level: l.level, name: l.name })),
 		link,
-		qr: await qrSvg(link)
+		qr: await qrSvg(link),
+		joinRate: await joinRatePanel(row.id)
 	};
 }) satisfies PageServerLoad;
 
@@ -75,6 +78,8 @@ export const actions = {
 		return 'done' in result ? { ...result, opened: false } : result;
 	},
 	end: async ({ locals, params }) => change(locals, params.workshop, 'end', (id) => endWorkshop(getApp().db, id)),
+	voidMinute: async ({ locals, params, request }) => voidMinuteAction(locals, params.workshop, await request.formData()),
+	undoVoid: async ({ locals, params, request }) => undoVoidAction(locals, params.workshop, await request.formData()),
 	paper: async ({ locals, params, request }) => {
 		const form = await request.formData();
 		const group = String(form.get('group') ?? '');
