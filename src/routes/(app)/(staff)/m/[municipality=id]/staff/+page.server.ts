@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import * as users from '$lib/server/db/users';
-import { parseForm } from '$lib/server/forms';
+import { parseForm, readForm } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guards';
 import { generatePassword, hashPassword } from '$lib/server/passwords';
 import { invalidateUserSessions } from '$lib/server/sessions';
@@ -28,7 +28,7 @@ export const actions = {
 	create: async ({ locals, request }) => {
 		const { municipalityId } = requireRole(locals, 'coordinator');
 		const { db } = getApp();
-		const parsed = parseForm(staffCreateSchema, await request.formData());
+		const parsed = parseForm(staffCreateSchema, await readForm(request));
 		if (!parsed.ok) return fail(400, { action: 'create', values: parsed.values, errors: parsed.errors });
 		const { name, email, role } = parsed.data;
 
@@ -51,21 +51,21 @@ export const actions = {
 	},
 
 	deactivate: async ({ locals, request }) => {
-		const found = await findTarget(locals, await request.formData());
+		const found = await findTarget(locals, await readForm(request));
 		if (found.problem) return found.problem;
 		await users.setMembershipActive(getApp().db, found.municipalityId, found.target.id, false);
 		return { action: 'deactivate', name: found.target.name };
 	},
 
 	activate: async ({ locals, request }) => {
-		const found = await findTarget(locals, await request.formData());
+		const found = await findTarget(locals, await readForm(request));
 		if (found.problem) return found.problem;
 		await users.setMembershipActive(getApp().db, found.municipalityId, found.target.id, true);
 		return { action: 'activate', name: found.target.name };
 	},
 
 	role: async ({ locals, request }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const found = await findTarget(locals, form);
 		if (found.problem) return found.problem;
 		const parsed = parseForm(staffRoleSchema, form);
@@ -75,7 +75,7 @@ export const actions = {
 	},
 
 	resetPassword: async ({ locals, request }) => {
-		const found = await findTarget(locals, await request.formData());
+		const found = await findTarget(locals, await readForm(request));
 		if (found.problem) return found.problem;
 		const { db } = getApp();
 		// Resetting an account that also works elsewhere would open that other municipality's data.

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { readForm } from '$lib/server/forms';
 import { areaProgress, totalProgress } from '$lib/domain/progress';
 import { getApp } from '$lib/server/app';
 import { requireAssessment } from '$lib/server/assessment-access';
@@ -46,7 +47,7 @@ export const load = (async ({ locals, params }) => {
 export const actions = {
 	assign: async ({ locals, params, request }) => {
 		const { assessment } = await requireAssessment(locals, params.assessment, 'coordinator');
-		const form = await request.formData();
+		const form = await readForm(request);
 		const assignments = form
 			.getAll('assign')
 			.map(String)

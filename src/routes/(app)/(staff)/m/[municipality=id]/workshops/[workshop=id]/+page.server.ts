@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { readForm } from '$lib/server/forms';
 import type { RatingLevel } from '$lib/domain/ballot';
 import { getApp } from '$lib/server/app';
 import { requireWorkshop } from '$lib/server/assessment-access';
@@ -41,16 +42,16 @@ async function change(locals: App.Locals, workshopParam: string, run: (workshopI
 
 export const actions = {
 	open: async ({ locals, params, request }) => {
-		const areas = areaList(await request.formData());
+		const areas = areaList(await readForm(request));
 		return change(locals, params.workshop, (id) => setAreas(getApp().db, id, areas, true));
 	},
 	close: async ({ locals, params, request }) => {
-		const areas = areaList(await request.formData());
+		const areas = areaList(await readForm(request));
 		return change(locals, params.workshop, (id) => setAreas(getApp().db, id, areas, false));
 	},
 	end: async ({ locals, params }) => change(locals, params.workshop, (id) => endWorkshop(getApp().db, id)),
 	paper: async ({ locals, params, request }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const group = String(form.get('group') ?? '');
 		const levels: { area: number; level: RatingLevel }[] = [];
 		for (const [key, value] of form) {

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { readForm } from '$lib/server/forms';
 import { DEFAULT_STAKEHOLDER_GROUPS, workshopCreateSchema } from '$lib/schemas/forms';
 import { getApp } from '$lib/server/app';
 import { requireAssessment } from '$lib/server/assessment-access';
@@ -22,7 +23,7 @@ export const load = (async ({ locals, params }) => {
 export const actions = {
 	create: async ({ locals, params, request }) => {
 		const { assessment, userId, municipalityId } = await requireAssessment(locals, params.assessment, 'coordinator', 'facilitator');
-		const form = await request.formData();
+		const form = await readForm(request);
 		const values = {
 			title: String(form.get('title') ?? ''),
 			heldOn: String(form.get('heldOn') ?? ''),
