@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { readForm } from '$lib/server/forms';
+import { areaNumbersSchema, paperLevelsSchema } from '$lib/schemas/forms';
 import type { RatingLevel } from '$lib/domain/ballot';
 import { getApp } from '$lib/server/app';
 import { requireWorkshop } from '$lib/server/assessment-access';
@@ -27,7 +28,11 @@ export const load = (async ({ locals, params, url }) => {
 	};
 }) satisfies PageServerLoad;
 
-const areaList = (form: FormData) => form.getAll('area').map(Number).filter(Number.isInteger);
+/** The areas a control-panel button names; a refused list becomes the action's failure. */
+function areaList(form: FormData) {
+	const parsed = areaNumbersSchema.safeParse([...new Set(form.getAll('area').map(String))]);
+	return parsed.success ? parsed.data : fail(422, { error: parsed.error.issues[0]?.message ?? 'invalidArea' });
+}
 
 async function change(locals: App.Locals, workshopParam: string, run: (workshopId: number) => Promise<void>) {
 	const { workshop } = await requireWorkshop(locals, workshopParam, 'coordinator', 'facilitator');
@@ -43,22 +48,27 @@ async function change(locals: App.Locals, workshopParam: string, run: (workshopI
 export const actions = {
 	open: async ({ locals, params, request }) => {
 		const areas = areaList(await readForm(request));
+		if (!Array.isArray(areas)) return areas;
 		return change(locals, params.workshop, (id) => setAreas(getApp().db, id, areas, true));
 	},
 	close: async ({ locals, params, request }) => {
 		const areas = areaList(await readForm(request));
+		if (!Array.isArray(areas)) return areas;
 		return change(locals, params.workshop, (id) => setAreas(getApp().db, id, areas, false));
 	},
 	end: async ({ locals, params }) => change(locals, params.workshop, (id) => endWorkshop(getApp().db, id)),
 	paper: async ({ locals, params, request }) => {
 		const form = await readForm(request);
 		const group = String(form.get('group') ?? '');
-		const levels: { area: number; level: RatingLevel }[] = [];
+		const raw = new Map<number, RatingLevel>();
 		for (const [key, value] of form) {
 			const match = /^level-(\d)$/.exec(key);
 			if (!match || value === '') continue;
-			levels.push({ area: Number(match[1]), level: value === 'unknown' ? null : (Number(value) as RatingLevel) });
+			raw.set(Number(match[1]), value === 'unknown' ? null : (Number(value) as RatingLevel));
 		}
+		const parsedLevels = paperLevelsSchema.safeParse([...raw].map(([area, level]) => ({ area, level })));
+		if (!parsedLevels.success) return fail(422, { error: 'invalidLevel' });
+		const levels = parsedLevels.data;
 		const result = await change(locals, params.workshop, (id) => addPaperBallot(getApp().db, id, group === '' ? null : group, levels));
 		if ('done' in result) return { paperSaved: levels.length };
 		return result;

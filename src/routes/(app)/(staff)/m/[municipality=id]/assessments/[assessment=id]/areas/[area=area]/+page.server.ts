@@ -39,6 +39,8 @@ export const actions = {
 
 		const areaIds = new Set(area.questions.map((q) => q.id));
 		const submitted = new Set([...form.keys()].filter((k) => /^(value|comment|evidence):/.test(k)).map((k) => k.split(':').slice(1).join(':')));
+		// More questions than the area has cannot all be its own; refuse without echoing them back.
+		if (submitted.size > areaIds.size) return fail(422, { values: {}, errors: {}, error: 'tooMany' as const });
 		const values: Record<string, { value: string | null; comment: string; evidence: string }> = {};
 		const errors: Record<string, string> = {};
 		const inputs: AnswerInput[] = [];
