@@ -3,12 +3,15 @@ import { error, redirect, type Handle, type HandleServerError, type ServerInit }
 import { sequence } from '@sveltejs/kit/hooks';
 import { ConfigError } from '$lib/server/config';
 import { getApp, startApp } from '$lib/server/app';
+import { bodySizeLimitWarning } from '$lib/server/limits';
 import * as municipalities from '$lib/server/db/municipalities';
 import { SESSION_COOKIE, validateSession } from '$lib/server/sessions';
 import { LANGUAGE_COOKIE, directionOf, pickLanguage } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
 	if (building) return;
+	const bodyLimitWarning = bodySizeLimitWarning(process.env.BODY_SIZE_LIMIT);
+	if (bodyLimitWarning) console.warn(bodyLimitWarning);
 	try {
 		await startApp(process.env);
 	} catch (err) {

@@ -48,6 +48,8 @@ async function startServer(workerIndex: number): Promise<{ server: Server; proce
 			ORIGIN: url,
 			DATABASE_PATH: databasePath,
 			SEED_DEMO: '1',
+			// As README recommends for production: above the app's 2 MB catalogue limit.
+			BODY_SIZE_LIMIT: '4M',
 			INITIAL_ADMIN_EMAIL: '',
 			INITIAL_ADMIN_PASSWORD: ''
 		},

@@ -2,12 +2,13 @@ import { fail } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import * as catalogues from '$lib/server/db/catalogues';
 import { tryReadForm } from '$lib/server/forms';
+import { MAX_CATALOGUE_BYTES } from '$lib/server/limits';
 import { requireRole } from '$lib/server/guards';
 import { validateCatalogueText } from '$lib/schemas/catalogue';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Larger than any plausible catalogue (the default is ~120 KB), small enough to parse at once. */
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
+const MAX_FILE_BYTES = MAX_CATALOGUE_BYTES;
 
 export const load = (async ({ locals }) => {
 	const { municipalityId } = requireRole(locals, 'coordinator');
