@@ -28,10 +28,11 @@ export const load = (async ({ locals, params, url }) => {
 	};
 }) satisfies PageServerLoad;
 
-/** The areas a control-panel button names; a refused list becomes the action's failure. */
-function areaList(form: FormData) {
+/** The areas a control-panel button names; refused inside `change`, i.e. after the role check. */
+function areaList(form: FormData): number[] {
 	const parsed = areaNumbersSchema.safeParse([...new Set(form.getAll('area').map(String))]);
-	return parsed.success ? parsed.data : fail(422, { error: parsed.error.issues[0]?.message ?? 'invalidArea' });
+	if (!parsed.success) throw new Refusal(parsed.error.issues[0]?.message ?? 'invalidArea', 422);
+	return parsed.data;
 }
 
 async function change(locals: App.Locals, workshopParam: string, run: (workshopId: number) => Promise<void>) {
@@ -47,14 +48,12 @@ async function change(locals: App.Locals, workshopParam: string, run: (workshopI
 
 export const actions = {
 	open: async ({ locals, params, request }) => {
-		const areas = areaList(await readForm(request));
-		if (!Array.isArray(areas)) return areas;
-		return change(locals, params.workshop, (id) => setAreas(getApp().db, id, areas, true));
+		const form = await readForm(request);
+		return change(locals, params.workshop, (id) => setAreas(getApp().db, id, areaList(form), true));
 	},
 	close: async ({ locals, params, request }) => {
-		const areas = areaList(await readForm(request));
-		if (!Array.isArray(areas)) return areas;
-		return change(locals, params.workshop, (id) => setAreas(getApp().db, id, areas, false));
+		const form = await readForm(request);
+		return change(locals, params.workshop, (id) => setAreas(getApp().db, id, areaList(form), false));
 	},
 	end: async ({ locals, params }) => change(locals, params.workshop, (id) => endWorkshop(getApp().db, id)),
 	paper: async ({ locals, params, request }) => {
@@ -67,9 +66,12 @@ export const actions = {
 			raw.set(Number(match[1]), value === 'unknown' ? null : (Number(value) as RatingLevel));
 		}
 		const parsedLevels = paperLevelsSchema.safeParse([...raw].map(([area, level]) => ({ area, level })));
-		if (!parsedLevels.success) return fail(422, { error: 'invalidLevel' });
-		const levels = parsedLevels.data;
-		const result = await change(locals, params.workshop, (id) => addPaperBallot(getApp().db, id, group === '' ? null : group, levels));
+		const levels = parsedLevels.success ? parsedLevels.data : [];
+		const result = await change(locals, params.workshop, (id) => {
+			// Refused after the role check in `change`, like every other problem of the ballot.
+			if (!parsedLevels.success) throw new Refusal('invalidLevel', 422);
+			return addPaperBallot(getApp().db, id, group === '' ? null : group, levels);
+		});
 		if ('done' in result) return { paperSaved: levels.length };
 		return result;
 	}
