@@ -14,6 +14,8 @@ const shipped = JSON.parse(readFileSync(join(root, 'db/catalogues/weltoffene-kom
 function paddedCatalogue(bytes: number, version: string): Buffer {
 	const catalogue = structuredClone(shipped);
 	catalogue.version = version;
+	// Its own title, so other tests' lookups of the shipped catalogue by name stay unique.
+	catalogue.title = { de: 'Großer Testkatalog', en: 'Large test catalogue' };
 	const questions = catalogue.areas.flatMap((a: { questions: unknown[] }) => a.questions) as { help?: { de: string; en: string } }[];
 	const perText = Math.min(9_000, Math.ceil((bytes - JSON.stringify(shipped).length) / questions.length / 2));
 	const filler = 'Erläuterung zur Frage. '.repeat(Math.ceil(perText / 23)).slice(0, perText).trim();
