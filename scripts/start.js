@@ -39,6 +39,8 @@ env.PORT ||= '3000';
 const publicHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
 env.ORIGIN ||= `http://${publicHost.includes(':') ? `[${publicHost}]` : publicHost}:${env.PORT}`;
 env.SEED_DEMO ??= '1';
+// adapter-node's default (512K) is below the app's 2 MB catalogue limit; see README.
+env.BODY_SIZE_LIMIT ||= '4M';
 
 console.log(`Selbstcheck Weltoffene Kommune startet: ${env.ORIGIN}`);
 const server = spawn(process.execPath, [buildEntry], { cwd: root, env, stdio: 'inherit' });

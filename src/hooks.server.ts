@@ -1,8 +1,9 @@
 import { building } from '$app/environment';
-import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { ConfigError } from '$lib/server/config';
 import { getApp, startApp } from '$lib/server/app';
+import { bodySizeLimitWarning } from '$lib/server/upload-limits';
 import * as municipalities from '$lib/server/db/municipalities';
 import { apiError } from '$lib/server/api';
 import { SESSION_COOKIE, validateSession } from '$lib/server/sessions';
@@ -10,6 +11,8 @@ import { LANGUAGE_COOKIE, directionOf, pickLanguage, t } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
 	if (building) return;
+	const bodyLimitWarning = bodySizeLimitWarning(process.env.BODY_SIZE_LIMIT);
+	if (bodyLimitWarning) console.warn(bodyLimitWarning);
 	try {
 		await startApp(process.env);
 	} catch (err) {
@@ -112,3 +115,17 @@ const clientAddress: Handle = ({ event, resolve }) => {
 };
 
 export const handle = sequence(securityHeaders, language, clientAddress, session, access);
+
+/**
+ * Errors SvelteKit raises itself (415 for a body that is not a form, 413 over BODY_SIZE_LIMIT,
+ * 404/405) carry English text; give them message keys like our own `error(…)` calls, so the
+ * error page and JSON clients get one vocabulary. Unexpected errors are logged, not shown.
+ */
+export const handleError: HandleServerError = ({ error: err, status }) => {
+	if (status >= 500) {
+		console.error(err);
+		return { message: 'internal' };
+	}
+	const keys: Record<number, string> = { 400: 'badForm', 404: 'notFound', 413: 'tooLarge', 415: 'badForm' };
+	return { message: keys[status] ?? 'invalid' };
+};

@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -54,6 +54,8 @@ export async function startServer(
 			ORIGIN: url,
 			DATABASE_PATH: databasePath,
 			SEED_DEMO: '1',
+			// As README recommends for production: above the app's 2 MB catalogue limit.
+			BODY_SIZE_LIMIT: '4M',
 			INITIAL_ADMIN_EMAIL: '',
 			INITIAL_ADMIN_PASSWORD: '',
 			...extraEnv
@@ -79,7 +81,32 @@ export async function startServer(
 	throw new Error(`Server did not become healthy:\n${output}`);
 }
 
-export const test = base.extend<{ axe: (page: Page) => Promise<void> }, { server: Server }>({
+/** Console lines by which Chromium reports a blocked script, style, image or connection. */
+export const isCspViolation = (text: string) => /Content[- ]Security[- ]Policy/i.test(text);
+
+export const test = base.extend<{ axe: (page: Page) => Promise<void>; cspViolations: string[] }, { server: Server }>({
+	// Every test fails when a page broke the Content-Security-Policy (svelte.config.js `kit.csp`):
+	// the test's own context and every context it opens with `browser.newContext()` are watched.
+	cspViolations: [
+		async ({ context, browser }, use) => {
+			const violations: string[] = [];
+			const watch = (ctx: BrowserContext) =>
+				ctx.on('console', (message) => {
+					if (isCspViolation(message.text())) violations.push(`${message.page()?.url() ?? ''}: ${message.text()}`);
+				});
+			watch(context);
+			const newContext = browser.newContext;
+			browser.newContext = async (...args) => {
+				const created = await newContext.apply(browser, args);
+				watch(created);
+				return created;
+			};
+			await use(violations);
+			browser.newContext = newContext;
+			expect(violations, 'Content-Security-Policy violations').toEqual([]);
+		},
+		{ auto: true }
+	],
 	server: [
 		async ({}, use, workerInfo) => {
 			const { server, process: child } = await startServer(workerInfo.workerIndex);

@@ -524,7 +524,12 @@ export const de = {
 		passwordChangeRequired: 'Bitte legen Sie zuerst unter „Mein Konto“ Ihr eigenes Passwort fest.',
 		fileRequired: 'Bitte wählen Sie eine Katalogdatei aus.',
 		fileTooLarge: 'Die Datei ist größer als 2 MB und wurde nicht angenommen.',
-		catalogueInvalid: 'Die Datei ist kein gültiger Fragenkatalog und wurde nicht importiert.'
+		catalogueInvalid: 'Die Datei ist kein gültiger Fragenkatalog und wurde nicht importiert.',
+		badForm: 'Die Anfrage konnte nicht gelesen werden. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.',
+		tooLarge: 'Die Anfrage ist zu groß und wurde nicht angenommen.',
+		tooMany: 'Zu viele Einträge.',
+		controlChars: 'Der Text enthält unzulässige Steuerzeichen.',
+		duplicateGroups: 'Jede Gruppe darf nur einmal vorkommen.'
 	},
 	catalogueProblem: (code: string, params: Record<string, string | number>): string => {
 		switch (code) {

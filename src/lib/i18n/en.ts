@@ -521,7 +521,12 @@ export const en: Messages = {
 		passwordChangeRequired: 'Please set your own password under “My account” first.',
 		fileRequired: 'Please choose a catalogue file.',
 		fileTooLarge: 'The file is larger than 2 MB and was not accepted.',
-		catalogueInvalid: 'The file is not a valid question catalogue and was not imported.'
+		catalogueInvalid: 'The file is not a valid question catalogue and was not imported.',
+		badForm: 'The request could not be read. Please reload the page and try again.',
+		tooLarge: 'The request is too large and was not accepted.',
+		tooMany: 'Too many entries.',
+		controlChars: 'The text contains control characters that are not allowed.',
+		duplicateGroups: 'Each group may appear only once.'
 	},
 	catalogueProblem: (code: string, params: Record<string, string | number>): string => {
 		switch (code) {

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { OFFICIAL_AREAS, LEVELS } from '../domain/areas';
+import { hasControlChars } from './fields';
 
 /** A text in every language the app speaks; both are required in a catalogue. */
-const text = z.strictObject({
-	de: z.string().trim().min(1),
-	en: z.string().trim().min(1)
-});
+const TEXT_MAX = 10_000;
+const localText = z
+	.string()
+	.trim()
+	.min(1)
+	.max(TEXT_MAX)
+	.refine((value) => !hasControlChars(value, true), { error: 'controlChars' });
+const text = z.strictObject({ de: localText, en: localText });
 
 const id = z
 	.string()
@@ -48,8 +53,8 @@ const area = z.strictObject({
 	id,
 	name: text,
 	description: text,
-	topics: z.array(z.strictObject({ id, name: text })),
-	questions: z.array(question).min(1),
+	topics: z.array(z.strictObject({ id, name: text })).max(50),
+	questions: z.array(question).min(1).max(500),
 	recommendations: z.strictObject({ '1': text, '2': text, '3': text, '4': text })
 });
 
@@ -58,7 +63,7 @@ export const catalogueSchema = z.strictObject({
 	id,
 	version: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, { error: 'invalidVersion' }),
 	title: text,
-	scale: z.array(scaleStep).min(2),
+	scale: z.array(scaleStep).min(2).max(20),
 	levels: z.array(level).length(4),
 	areas: z.array(area).length(7)
 });

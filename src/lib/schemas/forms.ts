@@ -1,11 +1,18 @@
 import { z } from 'zod';
+import { allDistinct, calendarDate, hasControlChars, multilineText, plainText } from './fields';
 
 /*
  * One schema per form. Error messages are keys of the `errors` messages, translated when shown,
  * so the same schema serves German and English pages.
  */
 
-const required = (max = 200) => z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
+const required = (max = 200) =>
+	z
+		.string({ error: 'required' })
+		.trim()
+		.min(1, { error: 'required' })
+		.max(max, { error: 'tooLong' })
+		.refine((value) => !hasControlChars(value), { error: 'controlChars' });
 
 export const emailField = required(254).pipe(z.email({ error: 'email' }));
 
@@ -42,12 +49,12 @@ export const PASSWORD_MIN = 10;
 
 export const passwordChangeSchema = z
 	.object({
-		current: z.string({ error: 'required' }).min(1, { error: 'required' }),
+		current: z.string({ error: 'required' }).min(1, { error: 'required' }).max(200, { error: 'tooLong' }),
 		next: z
 			.string({ error: 'required' })
 			.min(PASSWORD_MIN, { error: 'passwordTooShort' })
 			.max(200, { error: 'tooLong' }),
-		confirm: z.string({ error: 'required' }).min(1, { error: 'required' })
+		confirm: z.string({ error: 'required' }).min(1, { error: 'required' }).max(200, { error: 'tooLong' })
 	})
 	.refine((v) => v.next === v.confirm, { path: ['confirm'], error: 'passwordMismatch' });
 
@@ -75,15 +82,15 @@ export const EVIDENCE_MAX = 1000;
 export const answerSchema = z.object({
 	questionId: z.string({ error: 'unknownQuestion' }).min(1, { error: 'unknownQuestion' }).max(64, { error: 'unknownQuestion' }),
 	value: z.string().max(64, { error: 'invalidValue' }).nullable(),
-	comment: z.string().max(COMMENT_MAX, { error: 'commentTooLong' }).default(''),
-	evidence: z.string().max(EVIDENCE_MAX, { error: 'evidenceTooLong' }).default('')
+	comment: multilineText(COMMENT_MAX, 'commentTooLong').default(''),
+	evidence: multilineText(EVIDENCE_MAX, 'evidenceTooLong').default('')
 });
 
 export const agreedSchema = z.object({
-	questionId: z.string({ error: 'unknownQuestion' }).min(1, { error: 'unknownQuestion' }).max(64),
+	questionId: z.string({ error: 'unknownQuestion' }).min(1, { error: 'unknownQuestion' }).max(64, { error: 'unknownQuestion' }),
 	value: z.string({ error: 'chooseValue' }).min(1, { error: 'chooseValue' }).max(64, { error: 'invalidValue' }),
-	reason: z.string().trim().max(COMMENT_MAX, { error: 'commentTooLong' }).default(''),
-	version: z.coerce.number({ error: 'invalid' }).int().min(0)
+	reason: multilineText(COMMENT_MAX, 'commentTooLong').trim().default(''),
+	version: z.coerce.number({ error: 'invalid' }).int().min(0).max(Number.MAX_SAFE_INTEGER)
 });
 
 export const DEFAULT_STAKEHOLDER_GROUPS = ['Verwaltung', 'Politik', 'Zivilgesellschaft', 'Wirtschaft', 'Migrantenorganisation', 'Sonstige'];
@@ -91,19 +98,17 @@ export const DEFAULT_STAKEHOLDER_GROUPS = ['Verwaltung', 'Politik', 'Zivilgesell
 /** A new workshop; the same schema serves the facilitator's form and the JSON API. */
 export const workshopCreateSchema = z.object({
 	title: required(120).pipe(z.string().min(3, { error: 'tooShort' })),
-	heldOn: z
-		.string()
-		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date' })
-		.refine((value) => !Number.isNaN(Date.parse(value)), { error: 'date' })
-		.optional(),
+	heldOn: calendarDate.optional(),
 	areas: z
 		.array(z.coerce.number({ error: 'invalidArea' }).int({ error: 'invalidArea' }).min(1, { error: 'invalidArea' }).max(7, { error: 'invalidArea' }), { error: 'chooseAreas' })
 		.min(1, { error: 'chooseAreas' })
+		.max(7, { error: 'tooMany' })
 		.default([1, 2, 3, 4, 5, 6, 7]),
 	groups: z
-		.array(z.string().trim().min(1, { error: 'groups' }).max(60, { error: 'groups' }), { error: 'groups' })
+		.array(z.string().trim().min(1, { error: 'groups' }).max(60, { error: 'groups' }).refine((g) => !hasControlChars(g), { error: 'controlChars' }), { error: 'groups' })
 		.min(1, { error: 'groups' })
 		.max(12, { error: 'groups' })
+		.refine(allDistinct, { error: 'duplicateGroups' })
 		.default(DEFAULT_STAKEHOLDER_GROUPS),
 	k: z.coerce.number({ error: 'k' }).int({ error: 'k' }).min(1, { error: 'k' }).max(50, { error: 'k' }).default(5),
 	/** A rehearsal (Probe-Workshop) never becomes the default for results, report and exports. */
@@ -116,13 +121,41 @@ export const workshopFlagsSchema = z.object({
 	archived: z.boolean({ error: 'invalid' }).optional()
 });
 
+/** Area numbers to open or close: the JSON API sends numbers, the control panel's form text. */
+const areaNumbers = <T extends z.ZodType<number, unknown>>(item: T) =>
+	z.array(item, { error: 'invalidArea' }).min(1, { error: 'chooseAreas' }).max(7, { error: 'tooMany' });
+const areaNumber = z.number({ error: 'invalidArea' }).int({ error: 'invalidArea' }).min(1, { error: 'invalidArea' }).max(7, { error: 'invalidArea' });
+
+export const areaNumbersSchema = areaNumbers(z.coerce.number({ error: 'invalidArea' }).pipe(areaNumber));
+
 export const workshopAreasSchema = z.object({
-	areas: z.array(z.number().int().min(1).max(7)).min(1),
+	areas: areaNumbers(areaNumber),
 	open: z.boolean()
 });
 
+/** Area assignments as the coordinator's form sends them: `area:userId`, at most one per area and person. */
+export const ASSIGNMENTS_MAX = 7 * 500;
+export const assignmentsSchema = z
+	.array(z.string().max(40, { error: 'invalid' }), { error: 'invalid' })
+	.max(ASSIGNMENTS_MAX, { error: 'tooMany' })
+	.transform((values) => {
+		const unique = new Map<string, { area: number; userId: number }>();
+		for (const value of values) {
+			const [area, userId] = value.split(':').map(Number);
+			unique.set(`${area}:${userId}`, { area: area ?? NaN, userId: userId ?? NaN });
+		}
+		return [...unique.values()];
+	});
+
+/** A paper ballot's levels per area, as `level-N` fields of the control panel's form. */
+export const paperLevelsSchema = z
+	.array(z.object({ area: z.number().int().min(1).max(7), level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.null()]) }), {
+		error: 'invalidLevel'
+	})
+	.max(7, { error: 'tooMany' });
+
 export const joinSchema = z.object({
-	group: z.string().max(60).nullable().default(null)
+	group: plainText(60, 'invalidGroup').nullable().default(null)
 });
 
 export const ratingSchema = z.object({

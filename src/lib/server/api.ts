@@ -51,7 +51,10 @@ export async function jsonBody<T extends z.ZodType>(request: Request, schema: T)
 	let body: unknown;
 	try {
 		body = await request.json();
-	} catch {
+	} catch (err) {
+		// adapter-node stops reading a body over BODY_SIZE_LIMIT with a 413 error.
+		const status = (err as { status?: unknown; cause?: { status?: unknown } } | null);
+		if (status?.status === 413 || status?.cause?.status === 413) return apiError(413, 'tooLarge');
 		return apiError(400, 'invalidJson');
 	}
 	const parsed = schema.safeParse(body);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { error } from '@sveltejs/kit';
 
 export type FieldErrors = Record<string, string>;
 
@@ -27,4 +28,34 @@ export function parseForm<T extends z.ZodType>(schema: T, form: FormData): FormR
 // Our schemas give message keys; zod's own defaults are sentences and mean "invalid" for the UI.
 function isMessageKey(message: string): boolean {
 	return /^[a-zA-Z]+$/.test(message);
+}
+
+/** Why a request body could not be read: too large for BODY_SIZE_LIMIT, or not a readable form. */
+export type UnreadableForm = { unreadable: 'badForm' | 'tooLarge'; status: 400 | 413 };
+
+function statusOf(err: unknown): number | undefined {
+	const status = (err as { status?: unknown } | null)?.status;
+	return typeof status === 'number' ? status : undefined;
+}
+
+/**
+ * Reads a form body. A body that is not a form (e.g. `text/plain`, broken multipart) or larger
+ * than the server's BODY_SIZE_LIMIT is the client's fault, not a 500: returns why instead.
+ */
+export async function tryReadForm(request: Request): Promise<FormData | UnreadableForm> {
+	try {
+		return await request.formData();
+	} catch (err) {
+		// adapter-node aborts an oversized body with a 413 error; the cause may be wrapped.
+		const cause = (err as { cause?: unknown } | null)?.cause;
+		if (statusOf(err) === 413 || statusOf(cause) === 413) return { unreadable: 'tooLarge', status: 413 };
+		return { unreadable: 'badForm', status: 400 };
+	}
+}
+
+/** Reads a form body or answers 400 (`badForm`) / 413 (`tooLarge`): the error page says why. */
+export async function readForm(request: Request): Promise<FormData> {
+	const form = await tryReadForm(request);
+	if (form instanceof FormData) return form;
+	error(form.status, form.unreadable);
 }

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { LANGUAGE_COOKIE } from '$lib/i18n';
-import { parseForm } from '$lib/server/forms';
+import { parseForm, readForm } from '$lib/server/forms';
 import { safeRedirectPath } from '$lib/domain/redirect';
 import { languageSchema } from '$lib/schemas/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,7 +11,7 @@ export const load = (() => {
 
 export const actions = {
 	default: async ({ request, cookies }) => {
-		const parsed = parseForm(languageSchema, await request.formData());
+		const parsed = parseForm(languageSchema, await readForm(request));
 		if (parsed.ok) {
 			cookies.set(LANGUAGE_COOKIE, parsed.data.language, {
 				path: '/',

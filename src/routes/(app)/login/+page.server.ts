@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { getApp } from '$lib/server/app';
 import * as users from '$lib/server/db/users';
-import { parseForm } from '$lib/server/forms';
+import { parseForm, readForm } from '$lib/server/forms';
 import { attemptLogin } from '$lib/server/login';
 import { safeRedirectPath } from '$lib/domain/redirect';
 import { SESSION_COOKIE, createSession } from '$lib/server/sessions';
@@ -17,7 +17,7 @@ export const load = (({ locals, url }) => {
 export const actions = {
 	default: async ({ request, cookies, getClientAddress, url }) => {
 		const { db, config, loginThrottle } = getApp();
-		const form = await request.formData();
+		const form = await readForm(request);
 		const parsed = parseForm(loginSchema, form);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors, message: null, minutes: 0 });
 

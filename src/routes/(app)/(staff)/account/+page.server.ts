@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { changeOwnPassword } from '$lib/server/account';
 import { getApp } from '$lib/server/app';
-import { parseForm } from '$lib/server/forms';
+import { parseForm, readForm } from '$lib/server/forms';
 import { SESSION_COOKIE } from '$lib/server/sessions';
 import { passwordChangeSchema } from '$lib/schemas/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,7 +10,7 @@ export const load = (({ locals }) => ({ mustChangePassword: locals.user?.mustCha
 
 export const actions = {
 	password: async ({ locals, request, cookies }) => {
-		const parsed = parseForm(passwordChangeSchema, await request.formData());
+		const parsed = parseForm(passwordChangeSchema, await readForm(request));
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, changed: false });
 		const outcome = await changeOwnPassword(getApp().db, locals.user!.id, parsed.data, cookies.get(SESSION_COOKIE));
 		if (!outcome.ok) return fail(400, { errors: { [outcome.field]: outcome.error }, changed: false });

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import * as municipalities from '$lib/server/db/municipalities';
-import { parseForm } from '$lib/server/forms';
+import { parseForm, readForm } from '$lib/server/forms';
 import * as invitations from '$lib/server/invitations';
 import { Refusal } from '$lib/server/refusal';
 import { invitationTargetSchema } from '$lib/schemas/forms';
@@ -24,7 +24,7 @@ export const load = (async ({ locals, url }) => {
 }) satisfies PageServerLoad;
 
 async function answer(locals: App.Locals, request: Request, run: (user: { id: number; email: string }, id: number) => Promise<unknown>) {
-	const parsed = parseForm(invitationTargetSchema, await request.formData());
+	const parsed = parseForm(invitationTargetSchema, await readForm(request));
 	if (!parsed.ok) return { problem: fail(400, { error: 'invitationInvalid' as const }) };
 	try {
 		return { result: await run(locals.user!, parsed.data.invitationId) };

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { getApp } from '$lib/server/app';
-import { parseForm } from '$lib/server/forms';
+import { parseForm, readForm } from '$lib/server/forms';
 import * as invitations from '$lib/server/invitations';
 import { hashPassword } from '$lib/server/passwords';
 import { Refusal } from '$lib/server/refusal';
@@ -30,7 +30,7 @@ export const actions = {
 		const { db, config } = getApp();
 		// The token is checked before the (deliberately slow) password hash runs.
 		if (!(await invitations.findByToken(db, params.token))) return fail(404, { error: 'invitationInvalid', values: {}, errors: {} });
-		const parsed = parseForm(invitationAcceptSchema, await request.formData());
+		const parsed = parseForm(invitationAcceptSchema, await readForm(request));
 		if (!parsed.ok) return fail(400, { error: null, values: parsed.values, errors: parsed.errors });
 		let accepted: { userId: number; municipalityId: number };
 		try {

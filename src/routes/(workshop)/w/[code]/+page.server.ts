@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { readForm } from '$lib/server/forms';
 import { joinSchema, ratingSchema } from '$lib/schemas/forms';
 import { getApp } from '$lib/server/app';
 import { admitNewBallot } from '$lib/server/limits';
@@ -51,7 +52,7 @@ export const load = (async ({ params, cookies, getClientAddress }) => {
 export const actions = {
 	join: async ({ params, request, cookies, getClientAddress, url }) => {
 		const row = await findOrFail(params.code, { address: getClientAddress(), cookies });
-		const form = await request.formData();
+		const form = await readForm(request);
 		const group = String(form.get('group') ?? '');
 		const parsed = joinSchema.safeParse({ group: group === '' ? null : group });
 		if (!parsed.success) return fail(422, { error: 'invalidGroup', area: null });
@@ -68,7 +69,7 @@ export const actions = {
 
 	rate: async ({ params, request, cookies, getClientAddress }) => {
 		const row = await findOrFail(params.code, { address: getClientAddress(), cookies });
-		const form = await request.formData();
+		const form = await readForm(request);
 		const levelText = String(form.get('level') ?? '');
 		const parsed = ratingSchema.safeParse({
 			area: form.get('area'),

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import * as assessments from '$lib/server/db/assessments';
 import * as catalogues from '$lib/server/db/catalogues';
-import { parseForm } from '$lib/server/forms';
+import { parseForm, readForm } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guards';
 import { assessmentCreateSchema } from '$lib/schemas/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,7 +20,7 @@ export const actions = {
 	create: async ({ locals, request }) => {
 		const { municipalityId, userId } = requireRole(locals, 'coordinator');
 		const { db } = getApp();
-		const parsed = parseForm(assessmentCreateSchema, await request.formData());
+		const parsed = parseForm(assessmentCreateSchema, await readForm(request));
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const { name, catalogueId } = parsed.data;
 		if (!(await catalogues.findCatalogue(db, municipalityId, catalogueId))) {

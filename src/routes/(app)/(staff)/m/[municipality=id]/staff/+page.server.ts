@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { deactivateMember, resetToOneTimePassword } from '$lib/server/account';
 import { getApp } from '$lib/server/app';
 import * as users from '$lib/server/db/users';
-import { parseForm } from '$lib/server/forms';
+import { parseForm, readForm } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guards';
 import * as invitations from '$lib/server/invitations';
 import { Refusal } from '$lib/server/refusal';
@@ -38,7 +38,7 @@ export const actions = {
 	invite: async ({ locals, request, url }) => {
 		const { municipalityId, userId } = requireRole(locals, 'coordinator');
 		const { db, config } = getApp();
-		const parsed = parseForm(staffInviteSchema, await request.formData());
+		const parsed = parseForm(staffInviteSchema, await readForm(request));
 		if (!parsed.ok) return fail(400, { action: 'invite', values: parsed.values, errors: parsed.errors });
 		try {
 			const created = await invitations.createInvitation(db, { municipalityId, ...parsed.data, invitedBy: userId });
@@ -53,7 +53,7 @@ export const actions = {
 	revokeInvitation: async ({ locals, request }) => {
 		const { municipalityId } = requireRole(locals, 'coordinator');
 		const { db } = getApp();
-		const parsed = parseForm(invitationTargetSchema, await request.formData());
+		const parsed = parseForm(invitationTargetSchema, await readForm(request));
 		const pending = await invitations.listPendingInvitations(db, municipalityId);
 		const target = parsed.ok ? pending.find((i) => i.id === parsed.data.invitationId) : undefined;
 		if (!target || !(await invitations.revokeInvitation(db, municipalityId, target.id))) {
@@ -63,21 +63,21 @@ export const actions = {
 	},
 
 	deactivate: async ({ locals, request }) => {
-		const found = await findTarget(locals, await request.formData());
+		const found = await findTarget(locals, await readForm(request));
 		if (found.problem) return found.problem;
 		await deactivateMember(getApp().db, found.municipalityId, found.target.id);
 		return { action: 'deactivate', name: found.target.name };
 	},
 
 	activate: async ({ locals, request }) => {
-		const found = await findTarget(locals, await request.formData());
+		const found = await findTarget(locals, await readForm(request));
 		if (found.problem) return found.problem;
 		await users.setMembershipActive(getApp().db, found.municipalityId, found.target.id, true);
 		return { action: 'activate', name: found.target.name };
 	},
 
 	role: async ({ locals, request }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const found = await findTarget(locals, form);
 		if (found.problem) return found.problem;
 		const parsed = parseForm(staffRoleSchema, form);
@@ -87,7 +87,7 @@ export const actions = {
 	},
 
 	resetPassword: async ({ locals, request }) => {
-		const found = await findTarget(locals, await request.formData());
+		const found = await findTarget(locals, await readForm(request));
 		if (found.problem) return found.problem;
 		const { db } = getApp();
 		// Resetting an account that also works elsewhere would open that other municipality's data.

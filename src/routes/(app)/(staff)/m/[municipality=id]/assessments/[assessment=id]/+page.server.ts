@@ -1,4 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { readForm } from '$lib/server/forms';
+import { assignmentsSchema } from '$lib/schemas/forms';
 import { areaProgress, totalProgress } from '$lib/domain/progress';
 import { getApp } from '$lib/server/app';
 import { requireAssessment } from '$lib/server/assessment-access';
@@ -46,12 +48,10 @@ export const load = (async ({ locals, params }) => {
 export const actions = {
 	assign: async ({ locals, params, request }) => {
 		const { assessment } = await requireAssessment(locals, params.assessment, 'coordinator');
-		const form = await request.formData();
-		const assignments = form
-			.getAll('assign')
-			.map(String)
-			.map((value) => value.split(':').map(Number))
-			.map(([area, userId]) => ({ area: area ?? NaN, userId: userId ?? NaN }));
+		const form = await readForm(request);
+		const parsed = assignmentsSchema.safeParse(form.getAll('assign').map(String));
+		if (!parsed.success) return fail(400, { error: parsed.error.issues[0]?.message ?? 'invalid' });
+		const assignments = parsed.data;
 		try {
 			await setAssignments(getApp().db, assessment, assignments);
 		} catch (err) {

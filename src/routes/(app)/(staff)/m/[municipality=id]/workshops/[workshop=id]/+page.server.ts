@@ -1,4 +1,6 @@
 import { fail } from '@sveltejs/kit';
+import { readForm } from '$lib/server/forms';
+import { areaNumbersSchema, paperLevelsSchema } from '$lib/schemas/forms';
 import type { RatingLevel } from '$lib/domain/ballot';
 import { getApp } from '$lib/server/app';
 import { requireWorkshop } from '$lib/server/assessment-access';
@@ -41,7 +43,18 @@ export const load = (async ({ locals, params, url, depends }) => {
 
 const CONTROL_ROLES: Role[] = ['coordinator', 'facilitator'];
 
-const areaList = (form: FormData) => form.getAll('area').map(Number).filter(Number.isInteger);
+/** The areas a control-panel button names; refused inside `change`, i.e. after the role check. */
+function areaList(form: FormData): number[] {
+	const parsed = areaNumbersSchema.safeParse([...new Set(form.getAll('area').map(String))]);
+	if (!parsed.success) throw new Refusal(parsed.error.issues[0]?.message ?? 'invalidArea', 422);
+	return parsed.data;
+}
+
+/** The areas named when they are valid, for naming the control that answers; null otherwise. */
+function safeAreaList(form: FormData): number[] | null {
+	const parsed = areaNumbersSchema.safeParse([...new Set(form.getAll('area').map(String))]);
+	return parsed.success ? parsed.data : null;
+}
 
 /**
  * Every action answers with `source`: which control caused it ('all' for the open/close-all
@@ -66,30 +79,36 @@ function sourceOf(form: FormData, areas: number[]): string {
 
 export const actions = {
 	open: async ({ locals, params, request }) => {
-		const form = await request.formData();
-		const areas = areaList(form);
-		const result = await change(locals, params.workshop, sourceOf(form, areas), (id) => setAreas(getApp().db, id, areas, true));
+		const form = await readForm(request);
+		const areas = safeAreaList(form);
+		const result = await change(locals, params.workshop, sourceOf(form, areas ?? []), (id) => setAreas(getApp().db, id, areas ?? areaList(form), true));
 		return 'done' in result ? { ...result, opened: true } : result;
 	},
 	close: async ({ locals, params, request }) => {
-		const form = await request.formData();
-		const areas = areaList(form);
-		const result = await change(locals, params.workshop, sourceOf(form, areas), (id) => setAreas(getApp().db, id, areas, false));
+		const form = await readForm(request);
+		const areas = safeAreaList(form);
+		const result = await change(locals, params.workshop, sourceOf(form, areas ?? []), (id) => setAreas(getApp().db, id, areas ?? areaList(form), false));
 		return 'done' in result ? { ...result, opened: false } : result;
 	},
 	end: async ({ locals, params }) => change(locals, params.workshop, 'end', (id) => endWorkshop(getApp().db, id)),
-	voidMinute: async ({ locals, params, request }) => voidMinuteAction(locals, params.workshop, await request.formData()),
-	undoVoid: async ({ locals, params, request }) => undoVoidAction(locals, params.workshop, await request.formData()),
+	voidMinute: async ({ locals, params, request }) => voidMinuteAction(locals, params.workshop, await readForm(request)),
+	undoVoid: async ({ locals, params, request }) => undoVoidAction(locals, params.workshop, await readForm(request)),
 	paper: async ({ locals, params, request }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const group = String(form.get('group') ?? '');
-		const levels: { area: number; level: RatingLevel }[] = [];
+		const raw = new Map<number, RatingLevel>();
 		for (const [key, value] of form) {
 			const match = /^level-(\d)$/.exec(key);
 			if (!match || value === '') continue;
-			levels.push({ area: Number(match[1]), level: value === 'unknown' ? null : (Number(value) as RatingLevel) });
+			raw.set(Number(match[1]), value === 'unknown' ? null : (Number(value) as RatingLevel));
 		}
-		const result = await change(locals, params.workshop, 'paper', (id) => addPaperBallot(getApp().db, id, group === '' ? null : group, levels));
+		const parsedLevels = paperLevelsSchema.safeParse([...raw].map(([area, level]) => ({ area, level })));
+		const levels = parsedLevels.success ? parsedLevels.data : [];
+		const result = await change(locals, params.workshop, 'paper', (id) => {
+			// Refused after the role check in `change`, like every other problem of the ballot.
+			if (!parsedLevels.success) throw new Refusal('invalidLevel', 422);
+			return addPaperBallot(getApp().db, id, group === '' ? null : group, levels);
+		});
 		if ('done' in result) return { ...result, paperSaved: levels.length };
 		return result;
 	}

@@ -6,7 +6,7 @@ import { requireAssessment } from '$lib/server/assessment-access';
 import * as questionnaire from '$lib/server/db/questionnaire';
 import * as users from '$lib/server/db/users';
 import { Refusal, catalogueOf, setAgreedAnswer } from '$lib/server/questionnaire';
-import { parseForm } from '$lib/server/forms';
+import { parseForm, readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const FILTERS = ['all', 'open', 'answered'] as const;
@@ -76,7 +76,7 @@ export const load = (async ({ locals, params, url }) => {
 export const actions = {
 	agree: async ({ locals, params, request }) => {
 		const { assessment, userId } = await requireAssessment(locals, params.assessment, 'coordinator');
-		const parsed = parseForm(agreedSchema, await request.formData());
+		const parsed = parseForm(agreedSchema, await readForm(request));
 		if (!parsed.ok) return fail(400, { questionId: parsed.values.questionId ?? '', values: parsed.values, errors: parsed.errors });
 		const { questionId, value, reason, version } = parsed.data;
 		const values = { questionId, value, reason };

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { readForm } from '$lib/server/forms';
 import { DEFAULT_STAKEHOLDER_GROUPS, workshopCreateSchema } from '$lib/schemas/forms';
 import { countsByDefault } from '$lib/server/stakeholder-results';
 import { getApp } from '$lib/server/app';
@@ -35,7 +36,7 @@ export const load = (async ({ locals, params }) => {
 export const actions = {
 	create: async ({ locals, params, request }) => {
 		const { assessment, userId, municipalityId } = await requireAssessment(locals, params.assessment, 'coordinator', 'facilitator');
-		const form = await request.formData();
+		const form = await readForm(request);
 		const values = {
 			title: String(form.get('title') ?? ''),
 			heldOn: String(form.get('heldOn') ?? ''),
@@ -68,7 +69,7 @@ export const actions = {
 	/** Marks a workshop as rehearsal or not, archives it or brings it back. */
 	flags: async ({ locals, params, request }) => {
 		const { assessment } = await requireAssessment(locals, params.assessment, 'coordinator', 'facilitator');
-		const form = await request.formData();
+		const form = await readForm(request);
 		const workshopId = Number(form.get('workshop'));
 		const flag = String(form.get('flag') ?? '');
 		const flags =

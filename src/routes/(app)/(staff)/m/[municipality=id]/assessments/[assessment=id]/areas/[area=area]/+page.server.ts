@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { readForm } from '$lib/server/forms';
 import { answerSchema } from '$lib/schemas/forms';
 import { getApp } from '$lib/server/app';
 import { requireAssessment } from '$lib/server/assessment-access';
@@ -34,10 +35,12 @@ export const actions = {
 		const { db } = getApp();
 		const catalogue = await catalogueOf(db, assessment);
 		const area = catalogue.areas.find((a) => a.number === Number(params.area))!;
-		const form = await request.formData();
+		const form = await readForm(request);
 
 		const areaIds = new Set(area.questions.map((q) => q.id));
 		const submitted = new Set([...form.keys()].filter((k) => /^(value|comment|evidence):/.test(k)).map((k) => k.split(':').slice(1).join(':')));
+		// More questions than the area has cannot all be its own; refuse without echoing them back.
+		if (submitted.size > areaIds.size) return fail(422, { values: {}, errors: {}, error: 'tooMany' as const });
 		const values: Record<string, { value: string | null; comment: string; evidence: string }> = {};
 		const errors: Record<string, string> = {};
 		const inputs: AnswerInput[] = [];
