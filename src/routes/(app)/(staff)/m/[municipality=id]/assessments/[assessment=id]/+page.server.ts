@@ -50,7 +50,7 @@ export const actions = {
 		const { assessment } = await requireAssessment(locals, params.assessment, 'coordinator');
 		const form = await readForm(request);
 		const parsed = assignmentsSchema.safeParse(form.getAll('assign').map(String));
-		if (!parsed.success) return fail(400, { error: parsed.error.issues[0]?.message ?? 'invalid' });
+		if (!parsed.success) return fail(400, { error: parsed.error.issues[0]?.message ?? 'invalid', action: 'assign' as const });
 		const assignments = parsed.data;
 		try {
 			await setAssignments(getApp().db, assessment, assignments);
