@@ -38,8 +38,10 @@ const POLICY: Record<string, Rule> = {
 	'/api/w/[code]/ballot': { post: 'public' },
 	'/api/w/[code]/events': { get: 'public' },
 	'/api/w/[code]/ratings': { post: 'public' },
+	// Whoever holds an invitation link may open it; accepting as an existing account asks for its login.
+	'/(app)/invitation/[token]': { page: 'public', actions: { '*': 'public' } },
 	[`${S}/account`]: { page: 'user', actions: { '*': 'user' } },
-	[`${S}/m`]: { page: 'user' },
+	[`${S}/m`]: { page: 'user', actions: { accept: 'user', decline: 'user' } },
 	[M]: { page: ALL, actions: { create: C } },
 	[`${M}/staff`]: { page: C, actions: { '*': C } },
 	[`${M}/catalogues`]: { page: C, actions: { '*': C } },
@@ -53,7 +55,7 @@ const POLICY: Record<string, Rule> = {
 	[`${A}/gap`]: { page: CF },
 	[`${A}/gap/present`]: { page: CF },
 	[`${A}/report`]: { page: CF },
-	[`${A}/workshops`]: { page: ALL, actions: { create: CF } },
+	[`${A}/workshops`]: { page: ALL, actions: { create: CF, flags: CF } },
 	[`${A}/export.csv`]: { get: C },
 	[`${A}/export/areas.csv`]: { get: CF },
 	[`${A}/export/ratings.csv`]: { get: CF },
@@ -66,6 +68,7 @@ const POLICY: Record<string, Rule> = {
 	'/api/assessments/[id=id]/workshops': { post: CF },
 	'/api/workshops/[id=id]/areas': { post: CF },
 	'/api/workshops/[id=id]/end': { post: CF },
+	'/api/workshops/[id=id]/flags': { post: CF },
 	'/api/workshops/[id=id]/events': { get: ALL }
 };
 
@@ -174,6 +177,7 @@ test('access: no role without the right, no other municipality and no anonymous 
 			case 'code': return ids.code;
 			case 'area': return '1';
 			case 'question': return '1.01';
+			case 'token': return 'no-such-invitation-token-0000000000000000000';
 			case 'id': return String(routeId.includes('/workshops/') ? ids.workshop : ids.assessment);
 			default: throw new Error(`tests/access.e2e.ts: no value for [${name}] in ${routeId}`);
 		}

@@ -101,6 +101,7 @@ function paramValue(ids: Ids) {
 			case 'code': return ids.code;
 			case 'area': return '1';
 			case 'question': return '1.01';
+			case 'token': return 'no-such-invitation-token-0000000000000000000';
 			case 'id': return String(routeId.includes('/workshops/') ? ids.workshop : ids.assessment);
 			default: throw new Error(`tests/fuzz.e2e.ts: no value for route parameter [${name}] in ${routeId}`);
 		}

@@ -28,9 +28,11 @@ export const load = (async ({ params, locals, setHeaders }) => {
 export const actions = {
 	create: async ({ params, request, cookies, url }) => {
 		const { db, config } = getApp();
-		// The token is checked before the (deliberately slow) password hash runs.
+		// Read the body first (answering before it would reset the client's connection), then check the
+		// token before the (deliberately slow) password hash runs.
+		const form = await readForm(request);
 		if (!(await invitations.findByToken(db, params.token))) return fail(404, { error: 'invitationInvalid', values: {}, errors: {} });
-		const parsed = parseForm(invitationAcceptSchema, await readForm(request));
+		const parsed = parseForm(invitationAcceptSchema, form);
 		if (!parsed.ok) return fail(400, { error: null, values: parsed.values, errors: parsed.errors });
 		let accepted: { userId: number; municipalityId: number };
 		try {
@@ -53,7 +55,8 @@ export const actions = {
 		redirect(303, `/m/${accepted.municipalityId}`);
 	},
 
-	accept: async ({ params, locals }) => {
+	accept: async ({ params, locals, request }) => {
+		await readForm(request); // drained (the form carries nothing), so a refusal never resets the connection
 		const { db } = getApp();
 		const invitation = await invitations.findByToken(db, params.token);
 		if (!locals.user) return fail(401, { error: 'invitationNeedsLogin', values: {}, errors: {} });
@@ -62,7 +65,8 @@ export const actions = {
 		redirect(303, `/m/${municipalityId}`);
 	},
 
-	decline: async ({ params, locals }) => {
+	decline: async ({ params, locals, request }) => {
+		await readForm(request); // drained (the form carries nothing), so a refusal never resets the connection
 		const { db } = getApp();
 		const invitation = await invitations.findByToken(db, params.token);
 		if (!locals.user) return fail(401, { error: 'invitationNeedsLogin', values: {}, errors: {} });
