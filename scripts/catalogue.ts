@@ -25,6 +25,10 @@ if (result.ok) {
 		`OK: ${catalogue.title.de} (${catalogue.id}, Version ${catalogue.version}): ` +
 			`${countQuestions(catalogue)} Fragen in ${catalogue.areas.length} Handlungsfeldern.`
 	);
+	// Missing participant languages do not make a catalogue invalid: participants see German there.
+	for (const warning of result.warnings) {
+		console.warn(`  Hinweis ${warning.path}: ${de.catalogueProblem(warning.code, warning.params)}`);
+	}
 } else {
 	console.error(`${file}: ${de.catalogues.problemCount(result.problems.length)}`);
 	for (const problem of result.problems) {

@@ -8,6 +8,7 @@ import * as municipalities from '$lib/server/db/municipalities';
 import { apiError } from '$lib/server/api';
 import { SESSION_COOKIE, validateSession } from '$lib/server/sessions';
 import { LANGUAGE_COOKIE, directionOf, pickLanguage, t } from '$lib/i18n';
+import { participantDirection, pickParticipantLanguage, rememberedParticipantLanguage } from '$lib/i18n/participant-languages';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -25,11 +26,23 @@ export const init: ServerInit = async () => {
 	}
 };
 
+/**
+ * Staff pages speak German or English; participant pages (the (workshop) group) one of eight
+ * languages. The participant's language is settled in the workshop layout's load (a workshop may
+ * offer fewer), which runs before the page is rendered: the html attributes are read from locals
+ * when the first chunk is written.
+ */
 const language: Handle = ({ event, resolve }) => {
-	event.locals.lang = pickLanguage(event.cookies.get(LANGUAGE_COOKIE), event.request.headers.get('accept-language'));
-	const lang = event.locals.lang;
+	const acceptLanguage = event.request.headers.get('accept-language');
+	event.locals.lang = pickLanguage(event.cookies.get(LANGUAGE_COOKIE), acceptLanguage);
+	event.locals.participantLang = pickParticipantLanguage(rememberedParticipantLanguage(event.cookies), acceptLanguage);
+	const participantPage = (event.route.id ?? '').startsWith('/(workshop)');
 	return resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', lang).replace('%dir%', directionOf(lang))
+		transformPageChunk: ({ html }) => {
+			const lang = participantPage ? event.locals.participantLang : event.locals.lang;
+			const dir = participantPage ? participantDirection(event.locals.participantLang) : directionOf(lang);
+			return html.replace('%lang%', lang).replace('%dir%', dir);
+		}
 	});
 };
 

@@ -33,6 +33,7 @@ const POLICY: Record<string, Rule> = {
 	'/(app)/logout': { actions: { '*': 'public' } },
 	'/(app)/language': { actions: { '*': 'public' } },
 	'/(workshop)/w': { page: 'public' },
+	'/(workshop)/w/language': { page: 'public', actions: { '*': 'public' } },
 	'/(workshop)/w/[code]': { page: 'public', actions: { '*': 'public' } },
 	'/api/health': { get: 'public' },
 	'/api/w/[code]/ballot': { post: 'public' },

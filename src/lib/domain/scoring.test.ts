@@ -233,7 +233,7 @@ describe('levelInfo and recommendation', () => {
 	it('gives the name of a level from the catalogue', () => {
 		const catalogue = shipped();
 		expect(levelInfo(catalogue, 1).name.de).toBe('Weltoffen');
-		expect(levelInfo(catalogue, 2).name).toEqual({ de: 'Gut unterwegs', en: 'Well on the way' });
+		expect(levelInfo(catalogue, 2).name).toMatchObject({ de: 'Gut unterwegs', en: 'Well on the way' });
 		expect(levelInfo(catalogue, 4).minScore).toBe(0);
 	});
 

@@ -355,6 +355,8 @@ export const de = {
 		areas: 'Welche Handlungsfelder werden bewertet?',
 		groups: 'Gruppen zur Auswahl',
 		groupsHint: '(eine pro Zeile)',
+		languages: 'Sprachen für Teilnehmende',
+		languagesHint: '(Deutsch immer; die Teilnehmenden wählen auf ihrem Gerät)',
 		k: 'Mindestzahl je Gruppe',
 		kHint: '(Zahlen eines Handlungsfelds und einer Gruppe gibt es erst ab so vielen Bewertungen mit Stufe; Standard 5)',
 		control: 'Steuerung',
@@ -529,7 +531,9 @@ export const de = {
 		tooLarge: 'Die Anfrage ist zu groß und wurde nicht angenommen.',
 		tooMany: 'Zu viele Einträge.',
 		controlChars: 'Der Text enthält unzulässige Steuerzeichen.',
-		duplicateGroups: 'Jede Gruppe darf nur einmal vorkommen.'
+		duplicateGroups: 'Jede Gruppe darf nur einmal vorkommen.',
+		languages: 'Bitte wählen Sie Sprachen aus der Liste, jede nur einmal.',
+		languagesGerman: 'Deutsch wird immer angeboten.'
 	},
 	catalogueProblem: (code: string, params: Record<string, string | number>): string => {
 		switch (code) {
@@ -556,6 +560,7 @@ export const de = {
 			case 'duplicateQuestionId': return `Frage-Kennung „${params.id}“ kommt doppelt vor`;
 			case 'unknownTopic': return `Thema „${params.topic}“ ist in diesem Handlungsfeld nicht definiert`;
 			case 'topicRequired': return 'dieses Handlungsfeld hat Themen; jede Frage braucht ein Thema';
+			case 'missingTranslation': return `Übersetzung „${params.language}“ fehlt für ${params.count} Texte, die Teilnehmende sehen (sie sehen dort Deutsch)`;
 			default: return 'ungültiger Wert';
 		}
 	}

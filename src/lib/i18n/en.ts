@@ -353,6 +353,8 @@ export const en: Messages = {
 		areas: 'Which areas are rated?',
 		groups: 'Groups to choose from',
 		groupsHint: '(one per line)',
+		languages: 'Languages for participants',
+		languagesHint: '(German always; participants choose on their device)',
 		k: 'Minimum per group',
 		kHint: '(figures of an area and of a group only from this many level ratings; default 5)',
 		control: 'Control',
@@ -526,7 +528,9 @@ export const en: Messages = {
 		tooLarge: 'The request is too large and was not accepted.',
 		tooMany: 'Too many entries.',
 		controlChars: 'The text contains control characters that are not allowed.',
-		duplicateGroups: 'Each group may appear only once.'
+		duplicateGroups: 'Each group may appear only once.',
+		languages: 'Please choose languages from the list, each once.',
+		languagesGerman: 'German is always offered.'
 	},
 	catalogueProblem: (code: string, params: Record<string, string | number>): string => {
 		switch (code) {
@@ -553,6 +557,7 @@ export const en: Messages = {
 			case 'duplicateQuestionId': return `question id “${params.id}” appears twice`;
 			case 'unknownTopic': return `topic “${params.topic}” is not defined in this area`;
 			case 'topicRequired': return 'this area has topics; every question needs a topic';
+			case 'missingTranslation': return `translation "${params.language}" is missing for ${params.count} texts participants see (they see German there)`;
 			default: return 'invalid value';
 		}
 	}

@@ -150,3 +150,52 @@ describe('validating a catalogue file', () => {
 		expect(problemsOf(c)).toEqual(['scale[0].kind: kindWithPoints', 'scale[4].kind: duplicateKind', 'scale[5].kind: duplicateKind']);
 	});
 });
+
+describe('catalogue languages', () => {
+	const problemsOf = (json: unknown) => {
+		const result = validateCatalogue(json);
+		return result.ok ? [] : result.problems;
+	};
+
+	it('ships every participant-visible text in all eight languages, marked as our drafts', () => {
+		const result = validateCatalogueText(source);
+		expect(result.ok && result.warnings).toEqual([]);
+		const catalogue = shipped();
+		expect(catalogue.translations).toEqual({ ar: 'draft', fa: 'draft', tr: 'draft', uk: 'draft', ru: 'draft', 'de-x-ls': 'draft' });
+		for (const text of [...catalogue.levels.map((l) => l.name), ...catalogue.areas.flatMap((a) => [a.name, a.description])]) {
+			expect(Object.keys(text)).toEqual(['de', 'en', 'ar', 'fa', 'tr', 'uk', 'ru', 'de-x-ls']);
+		}
+	});
+
+	it('requires German', () => {
+		const catalogue = shipped() as unknown as { areas: { name: Record<string, string> }[] };
+		delete catalogue.areas[1]!.name.de;
+		expect(problemsOf(catalogue)).toContainEqual({ path: 'areas[1].name.de', code: 'required', params: {} });
+	});
+
+	it('takes a catalogue without the participant languages, with one warning per missing language', () => {
+		const catalogue = shipped();
+		delete catalogue.translations;
+		for (const level of catalogue.levels) delete level.name.fa;
+		for (const area of catalogue.areas) {
+			delete area.name.ar;
+			delete area.description.ar;
+		}
+		delete catalogue.areas[6]!.description['de-x-ls'];
+		const result = validateCatalogue(catalogue);
+		expect(result.ok).toBe(true);
+		expect(result.ok && result.warnings).toEqual([
+			{ path: 'areas[0].name.ar', code: 'missingTranslation', params: { language: 'ar', count: 14 } },
+			{ path: 'levels[0].name.fa', code: 'missingTranslation', params: { language: 'fa', count: 4 } },
+			{ path: 'areas[6].description.de-x-ls', code: 'missingTranslation', params: { language: 'de-x-ls', count: 1 } }
+		]);
+	});
+
+	it('refuses a language it does not know and a translation status other than reviewed or draft', () => {
+		const unknownLanguage = shipped() as unknown as { areas: { name: Record<string, string> }[] };
+		unknownLanguage.areas[0]!.name.pl = 'Zarządzanie';
+		expect(problemsOf(unknownLanguage)).toContainEqual({ path: 'areas[0].name', code: 'unknownKeys', params: { keys: 'pl' } });
+		const badStatus = { ...shipped(), translations: { ar: 'final' } };
+		expect(problemsOf(badStatus).map((p) => p.path)).toEqual(['translations.ar']);
+	});
+});

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { OFFICIAL_AREAS, LEVELS } from '../domain/areas';
 import { hasControlChars } from './fields';
 
-/** A text in every language the app speaks; both are required in a catalogue. */
+/**
+ * A text in the catalogue's languages. German (the source) and English (the staff pages' second
+ * language) are required; the participant languages are optional: texts participants see should
+ * have them (the validator warns per language), a missing one falls back to German.
+ */
 const TEXT_MAX = 10_000;
 const localText = z
 	.string()
@@ -10,7 +14,22 @@ const localText = z
 	.min(1)
 	.max(TEXT_MAX)
 	.refine((value) => !hasControlChars(value, true), { error: 'controlChars' });
-const text = z.strictObject({ de: localText, en: localText });
+const text = z.strictObject({
+	de: localText,
+	en: localText,
+	ar: localText.optional(),
+	fa: localText.optional(),
+	tr: localText.optional(),
+	uk: localText.optional(),
+	ru: localText.optional(),
+	'de-x-ls': localText.optional()
+});
+
+/** Languages a catalogue may carry besides German; each translated one has a status. */
+export const TRANSLATED_LANGUAGES = ['en', 'ar', 'fa', 'tr', 'uk', 'ru', 'de-x-ls'] as const;
+/** The participant languages a catalogue may lack (German and English are required). */
+export const OPTIONAL_LANGUAGES = ['ar', 'fa', 'tr', 'uk', 'ru', 'de-x-ls'] as const;
+export const TRANSLATION_STATUSES = ['reviewed', 'draft'] as const;
 
 const id = z
 	.string()
@@ -63,6 +82,11 @@ export const catalogueSchema = z.strictObject({
 	id,
 	version: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, { error: 'invalidVersion' }),
 	title: text,
+	/**
+	 * Languages translated from German, each "reviewed" (checked by a native speaker) or "draft"
+	 * (translated by us, to be reviewed); a language not listed was written with the German source.
+	 */
+	translations: z.partialRecord(z.enum(TRANSLATED_LANGUAGES), z.enum(TRANSLATION_STATUSES)).optional(),
 	scale: z.array(scaleStep).min(2).max(20),
 	levels: z.array(level).length(4),
 	areas: z.array(area).length(7)
@@ -154,7 +178,7 @@ export interface CatalogueProblem {
 }
 
 export type CatalogueValidation =
-	| { ok: true; catalogue: Catalogue }
+	| { ok: true; catalogue: Catalogue; warnings: CatalogueProblem[] }
 	| { ok: false; problems: CatalogueProblem[] };
 
 /** Validates a catalogue file's text: JSON syntax first, then the schema; every problem is listed. */
@@ -175,7 +199,7 @@ export function validateCatalogueText(source: string): CatalogueValidation {
 export function validateCatalogue(json: unknown): CatalogueValidation {
 	const result = catalogueSchema.safeParse(json);
 	const problems = [...(result.success ? [] : result.error.issues.map(toProblem)), ...semanticProblems(json)];
-	if (result.success && problems.length === 0) return { ok: true, catalogue: result.data };
+	if (result.success && problems.length === 0) return { ok: true, catalogue: result.data, warnings: translationWarnings(result.data) };
 	return { ok: false, problems };
 }
 
@@ -213,4 +237,28 @@ function toProblem(issue: z.core.$ZodIssue): CatalogueProblem {
 /** The number of questions in a catalogue. */
 export function countQuestions(catalogue: Catalogue): number {
 	return catalogue.areas.reduce((sum, a) => sum + a.questions.length, 0);
+}
+
+/** A catalogue text in a language, German where that translation is missing. */
+export function textIn(value: { de: string } & Partial<Record<string, string>>, lang: string): string {
+	return value[lang] ?? value.de;
+}
+
+/**
+ * Missing translations of what participants see (area names and descriptions, level names), one
+ * warning per language with the count and the first place; a catalogue with gaps is still valid.
+ */
+export function translationWarnings(catalogue: Catalogue): CatalogueProblem[] {
+	const visible: [PropertyKey[], Partial<Record<string, string>>][] = [
+		...catalogue.levels.map((l, i): [PropertyKey[], Partial<Record<string, string>>] => [['levels', i, 'name'], l.name]),
+		...catalogue.areas.flatMap((a, i): [PropertyKey[], Partial<Record<string, string>>][] => [
+			[['areas', i, 'name'], a.name],
+			[['areas', i, 'description'], a.description]
+		])
+	];
+	return OPTIONAL_LANGUAGES.flatMap((language) => {
+		const missing = visible.filter(([, value]) => value[language] === undefined);
+		if (missing.length === 0) return [];
+		return [{ path: formatPath([...missing[0]![0], language]), code: 'missingTranslation', params: { language, count: missing.length } }];
+	});
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { allDistinct, calendarDate, hasControlChars, multilineText, plainText } from './fields';
+import { PARTICIPANT_LANGUAGES } from '../i18n/participant-languages';
 
 /*
  * One schema per form. Error messages are keys of the `errors` messages, translated when shown,
@@ -75,6 +76,12 @@ export const languageSchema = z.object({
 	redirectTo: z.string().max(2000).optional()
 });
 
+/** A participant's language choice (the chooser on the participant pages). */
+export const participantLanguageSchema = z.object({
+	language: z.enum(PARTICIPANT_LANGUAGES),
+	redirectTo: z.string().max(2000).optional()
+});
+
 export const COMMENT_MAX = 2000;
 export const EVIDENCE_MAX = 1000;
 
@@ -112,7 +119,14 @@ export const workshopCreateSchema = z.object({
 		.default(DEFAULT_STAKEHOLDER_GROUPS),
 	k: z.coerce.number({ error: 'k' }).int({ error: 'k' }).min(1, { error: 'k' }).max(50, { error: 'k' }).default(5),
 	/** A rehearsal (Probe-Workshop) never becomes the default for results, report and exports. */
-	rehearsal: z.boolean({ error: 'invalid' }).default(false)
+	rehearsal: z.boolean({ error: 'invalid' }).default(false),
+	/** The participant languages offered; German always (the catalogue's required language). */
+	languages: z
+		.array(z.enum(PARTICIPANT_LANGUAGES, { error: 'languages' }), { error: 'languages' })
+		.max(PARTICIPANT_LANGUAGES.length, { error: 'languages' })
+		.refine((list) => list.includes('de'), { error: 'languagesGerman' })
+		.refine(allDistinct, { error: 'languages' })
+		.default([...PARTICIPANT_LANGUAGES])
 });
 
 /** Marks a workshop as rehearsal or not, archives it or brings it back. */

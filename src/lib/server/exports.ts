@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { toCsv } from '$lib/domain/csv';
 import { t, type Language } from '$lib/i18n';
 import { exportMessages } from '$lib/i18n/exports';
-import { groupLabel } from '$lib/i18n/participant';
+import { groupLabel } from '$lib/i18n/participant-dictionaries';
 import type { Catalogue } from '$lib/schemas/catalogue';
 import type { Db } from './db';
 import * as questionnaire from './db/questionnaire';

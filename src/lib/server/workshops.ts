@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { refuseRating, type RatingLevel } from '$lib/domain/ballot';
 import { generateJoinCode } from '$lib/domain/joincode';
 import { DEFAULT_STAKEHOLDER_GROUPS } from '$lib/schemas/forms';
+import { PARTICIPANT_LANGUAGES, type ParticipantLanguage } from '$lib/i18n/participant-languages';
 import type { Db } from './db';
 import type { Assessment, WorkshopRow } from './db/schema';
 import * as store from './db/workshops';
@@ -38,10 +39,19 @@ export function parseWorkshop(row: WorkshopRow) {
 	return {
 		...row,
 		groups: JSON.parse(row.stakeholder_groups) as string[],
-		areaList: JSON.parse(row.areas) as number[]
+		areaList: JSON.parse(row.areas) as number[],
+		languages: offeredLanguages(row)
 	};
 }
 export type Workshop = ReturnType<typeof parseWorkshop>;
+
+/** The participant languages a workshop offers, in the app's order; unknown codes are left out. */
+export function offeredLanguages(row: Pick<WorkshopRow, 'languages'>): ParticipantLanguage[] {
+	const stored: unknown = JSON.parse(row.languages);
+	const codes = Array.isArray(stored) ? stored : [];
+	const offered = PARTICIPANT_LANGUAGES.filter((lang) => codes.includes(lang));
+	return offered.length > 0 ? offered : [...PARTICIPANT_LANGUAGES];
+}
 
 export function hashToken(token: string): string {
 	return createHash('sha256').update(token).digest('hex');
@@ -92,6 +102,8 @@ export interface WorkshopSettings {
 	groups: string[];
 	k: number;
 	rehearsal?: boolean;
+	/** Participant language codes; all eight when not given. */
+	languages?: readonly string[];
 }
 
 /**

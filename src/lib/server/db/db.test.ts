@@ -61,13 +61,23 @@ describe('the migrations', () => {
 	});
 });
 
+/** Only German and English, as catalogue texts were before the participant languages. */
+const germanAndEnglish = ({ de, en }: { de: string; en: string }) => ({ de, en });
+
 describe('the honest-figures migration', () => {
 	it('splits "weiß nicht / trifft nicht zu": stored answers keep meaning "weiß nicht", the shipped file matches exactly', async () => {
 		const old = openDatabase(':memory:');
 		const migrator = new Migrator({ db: old, provider: migrationProvider });
 		expect((await migrator.migrateTo('2026_11_22_0500_workshop')).error).toBeUndefined();
-		// The catalogue as it was stored before: one combined step without points.
+		// The catalogue as it was stored before: one combined step without points, German and English only.
 		const before = shipped();
+		delete before.translations;
+		for (const level of before.levels) level.name = germanAndEnglish(level.name);
+		for (const area of before.areas) {
+			area.name = germanAndEnglish(area.name);
+			area.description = germanAndEnglish(area.description);
+		}
+		expect(JSON.stringify(before)).not.toContain('الإدارة والتوجيه');
 		before.scale = [
 			...before.scale.slice(0, 4),
 			{ value: 'unknown', points: null, label: { de: 'weiß nicht / trifft nicht zu', en: "don't know / not applicable" } }
@@ -77,7 +87,9 @@ describe('the honest-figures migration', () => {
 		expect((await migrator.migrateToLatest()).error).toBeUndefined();
 
 		const row = await old.selectFrom('catalogue').select('content').executeTakeFirstOrThrow();
+		// Upgraded: the new scale and the participant languages of the shipped file, key for key.
 		expect(row.content).toBe(JSON.stringify(shipped()));
+		expect(JSON.parse(row.content).areas[0].name.ar).toBe('الإدارة والتوجيه');
 		// The next start finds the shipped file equal to what is stored: no conflict.
 		await expect(storeShippedCatalogues(old)).resolves.toBeUndefined();
 		const workshopColumns = (await sql<{ name: string }>`select name from pragma_table_info('workshop')`.execute(old)).rows.map((r) => r.name);

@@ -140,7 +140,8 @@ export interface WorkshopTable {
 	/** 1 for a rehearsal (Probe-Workshop): never the default for results, reports and exports. */
 	rehearsal: Generated<number>;
 	/** When it was archived; archived workshops are never the default either. */
-	archived_at: string | null;
+	archived_at: string | null;	/** JSON array of the participant language codes offered (see participant-languages.ts). */
+	languages: Generated<string>;
 }
 
 export interface WorkshopAreaTable {

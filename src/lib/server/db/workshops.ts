@@ -15,6 +15,7 @@ export async function insertWorkshop(
 		k: number;
 		rehearsal: boolean;
 		createdBy: number;
+		languages?: readonly string[];
 	}
 ): Promise<WorkshopRow> {
 	const workshop = await db
@@ -28,6 +29,7 @@ export async function insertWorkshop(
 			areas: JSON.stringify(values.areas),
 			k: values.k,
 			rehearsal: values.rehearsal ? 1 : 0,
+			...(values.languages ? { languages: JSON.stringify(values.languages) } : {}),
 			created_by: values.createdBy,
 			created_at: now()
 		})

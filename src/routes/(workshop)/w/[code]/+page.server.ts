@@ -8,6 +8,9 @@ import { setBallotCookie, workshopByCode, type CodeRequest } from '$lib/server/p
 import { catalogueOf } from '$lib/server/questionnaire';
 import { Refusal } from '$lib/server/refusal';
 import { ballotCookie, ballotOf, join, parseWorkshop, rate, workshopState } from '$lib/server/workshops';
+import { textIn } from '$lib/schemas/catalogue';
+import { participantMessages } from '$lib/i18n/participant-dictionaries';
+import { pickParticipantLanguage, rememberedParticipantLanguage } from '$lib/i18n/participant-languages';
 import type { Actions, PageServerLoad } from './$types';
 
 async function findOrFail(code: string, from: CodeRequest) {
@@ -19,16 +22,22 @@ async function findOrFail(code: string, from: CodeRequest) {
 	}
 }
 
-export const load = (async ({ params, cookies, getClientAddress }) => {
+export const load = (async ({ params, cookies, getClientAddress, locals, request }) => {
 	const { db } = getApp();
 	const row = await findOrFail(params.code, { address: getClientAddress(), cookies });
 	const workshop = parseWorkshop(row);
+	// Only a language this workshop offers; the layout's choice is overridden when it is not one.
+	const lang = pickParticipantLanguage(rememberedParticipantLanguage(cookies), request.headers.get('accept-language'), workshop.languages);
+	const override = lang !== locals.participantLang ? { participantLang: lang, m: participantMessages(lang) } : {};
+	locals.participantLang = lang;
 	const assessment = await db.selectFrom('assessment').selectAll().where('id', '=', row.assessment_id).executeTakeFirstOrThrow();
 	const catalogue = await catalogueOf(db, assessment);
 	const ballot = await ballotOf(db, row.id, cookies.get(ballotCookie(row.id)));
 	const ratings = ballot ? await store.ratingsOf(db, ballot.id) : [];
 	const state = await workshopState(db, row);
 	return {
+		...override,
+		offered: workshop.languages,
 		workshop: {
 			code: row.code,
 			title: row.title,
@@ -39,10 +48,10 @@ export const load = (async ({ params, cookies, getClientAddress }) => {
 			openedBefore: state.areas.filter((a) => (state.perArea[a] ?? 0) > 0),
 			areas: workshop.areaList.map((number) => {
 				const area = catalogue.areas.find((a) => a.number === number)!;
-				return { number, name: area.name, description: area.description };
+				return { number, name: textIn(area.name, lang), description: textIn(area.description, lang) };
 			})
 		},
-		levels: catalogue.levels.map((l) => ({ level: l.level, name: l.name })),
+		levels: catalogue.levels.map((l) => ({ level: l.level, name: textIn(l.name, lang) })),
 		ballot: ballot
 			? { group: ballot.stakeholder_group, ratings: Object.fromEntries(ratings.map((r) => [r.area, r.level])) as Record<number, number | null> }
 			: null

@@ -43,7 +43,8 @@ export const actions = {
 				status: result.status,
 				title: catalogue.title,
 				version: catalogue.version,
-				questions: catalogue.areas.reduce((n, a) => n + a.questions.length, 0)
+				questions: catalogue.areas.reduce((n, a) => n + a.questions.length, 0),
+				warnings: validation.warnings
 			}
 		};
 	}

@@ -43,7 +43,8 @@ export const actions = {
 			groups: String(form.get('groups') ?? ''),
 			k: String(form.get('k') ?? ''),
 			areas: form.getAll('areas').map(String),
-			rehearsal: form.get('rehearsal') === 'on'
+			rehearsal: form.get('rehearsal') === 'on',
+			languages: form.getAll('languages').map(String)
 		};
 		const parsed = workshopCreateSchema.safeParse({
 			title: values.title,
@@ -51,7 +52,8 @@ export const actions = {
 			areas: values.areas,
 			groups: [...new Set(values.groups.split('\n').map((g) => g.trim()).filter(Boolean))],
 			k: values.k || undefined,
-			rehearsal: values.rehearsal
+			rehearsal: values.rehearsal,
+			languages: values.languages
 		});
 		if (!parsed.success) {
 			const errors: Record<string, string> = {};

@@ -1,5 +1,6 @@
 import { getApp } from '$lib/server/app';
 import { requireWorkshop } from '$lib/server/assessment-access';
+import { joinLines } from '$lib/server/join-lines';
 import { joinUrl, qrSvg } from '$lib/server/qr';
 import { workshopState } from '$lib/server/workshops';
 import type { PageServerLoad } from './$types';
@@ -12,6 +13,7 @@ export const load = (async ({ locals, params, url }) => {
 		workshop: { id: workshop.id, title: workshop.title, code: workshop.code },
 		state: await workshopState(db, workshop),
 		link,
+		joinLines: joinLines(workshop, `${link.replace(/^https?:\/\//, '').replace(/\/w\/.*$/, '')}/w`, locals.lang),
 		qr: await qrSvg(link)
 	};
 }) satisfies PageServerLoad;

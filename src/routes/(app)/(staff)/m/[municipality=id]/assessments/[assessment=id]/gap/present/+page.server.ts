@@ -2,6 +2,8 @@ import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { requireAssessment } from '$lib/server/assessment-access';
 import { gapReport } from '$lib/server/gap-report';
+import * as workshops from '$lib/server/db/workshops';
+import { joinLines } from '$lib/server/join-lines';
 import { joinUrl, qrSvg } from '$lib/server/qr';
 import { Refusal } from '$lib/server/refusal';
 import type { PageServerLoad } from './$types';
@@ -18,11 +20,13 @@ export const load = (async ({ locals, params, url }) => {
 	}
 	const { catalogue, ...rest } = report;
 	const link = report.workshop ? joinUrl(config.ORIGIN ?? url.origin, report.workshop.code) : null;
+	const workshopRow = report.workshop ? await workshops.findWorkshop(db, report.workshop.id) : undefined;
 	return {
 		...rest,
 		assessmentName: assessment.name,
 		levels: catalogue.levels.map((l) => ({ level: l.level, name: l.name })),
 		link,
+		joinLines: link && workshopRow ? joinLines(workshopRow, link.replace(/^https?:\/\//, '').replace(/\/[A-Z0-9]+$/, ''), locals.lang) : [],
 		qr: link ? await qrSvg(link) : null
 	};
 }) satisfies PageServerLoad;
