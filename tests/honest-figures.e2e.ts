@@ -86,8 +86,7 @@ test('a rehearsal never becomes the default; every results page names its worksh
 
 	await page.goto('/m/1/assessments/1/gap');
 	await expect(page.locator('.picker .used')).toContainText(before.title);
-	await page.getByLabel('Workshop wählen').selectOption(String(id));
-	await page.getByRole('button', { name: 'Anzeigen' }).click();
+	await page.getByRole('navigation', { name: 'Workshop wählen' }).getByRole('link', { name: /Probelauf Technik/ }).click();
 	await expect(page).toHaveURL(new RegExp(`workshop=${id}`));
 	await expect(page.locator('.picker .used')).toContainText('Probelauf Technik');
 	await expect(page.locator('.picker .used .badge')).toHaveText('Probe');
