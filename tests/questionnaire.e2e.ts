@@ -143,8 +143,12 @@ test('two editors answer, the coordinator agrees with a reason and closes; the r
 
 	// Close: answers become read-only.
 	await page.goto(assessment.url);
-	await page.getByRole('button', { name: 'Fragebogen abschließen' }).click();
-	await expect(page.getByRole('status')).toContainText('Der Fragebogen ist abgeschlossen.');
+	// Areas 2–6 have no agreed answers: the confirmation lists them and asks for a reason.
+	await page.getByRole('link', { name: 'Fragebogen abschließen' }).click();
+	await expect(page.getByTestId('close-confirm')).toContainText('nicht bewertbar (zu wenige abgestimmte Antworten): 2. Interkulturelle Öffnung');
+	await page.getByLabel('Begründung für das Abschließen').fill('Die Felder 2 bis 6 bearbeiten wir in der nächsten Runde.');
+	await page.getByRole('button', { name: 'Trotzdem abschließen' }).click();
+	await expect(page.getByRole('status')).toContainText('mit offenen Punkten (nicht bewertbar: 2, 3, 4, 5, 6)');
 	await axe(page);
 	await firstPage.goto(`${assessment.url}/areas/1`);
 	await expect(firstPage.getByText('Der Fragebogen ist abgeschlossen. Sie können die Antworten lesen')).toBeVisible();

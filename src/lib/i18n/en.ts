@@ -219,6 +219,24 @@ export const en: Messages = {
 		reopen: 'Reopen',
 		statusHistory: 'History',
 		statusChange: { closed: 'closed', reopened: 'reopened' },
+		closeConfirmTitle: 'Close for good?',
+		closeNothingOpen: 'Every question with differing answers is agreed and every area can be assessed.',
+		closeOpenIntro: 'Still open:',
+		closeOpenDisagreements: (n: number) => (n === 1 ? '1 question with differing answers is not agreed and does not count.' : `${n} questions with differing answers are not agreed and do not count.`),
+		closeNotAssessable: (areas: string) => `not assessable (too few agreed answers): ${areas}`,
+		closeReason: 'Reason for closing',
+		closeReasonHelp: 'Required while something is open. It is shown next to the closing in the history.',
+		closeReasonOptional: 'Note on closing (optional)',
+		closeFinal: 'Close for good',
+		closeWithOpen: 'Close anyway',
+		cancel: 'Cancel',
+		closedWithOpen: (items: string) => `with open items: ${items}`,
+		closedReason: (reason: string) => `Reason: ${reason}`,
+		closedInfoOpen: (date: string, items: string) => `Closed on ${date} with open items (${items}). Answers can no longer be changed.`,
+		openSummary: (disagreements: number, areas: string) =>
+			[disagreements > 0 ? (disagreements === 1 ? '1 open disagreement' : `${disagreements} open disagreements`) : '', areas ? `not assessable: ${areas}` : '']
+				.filter(Boolean)
+				.join('; '),
 		saveState: {
 			saving: 'Saving …',
 			saved: '✓ Saved',
@@ -300,7 +318,15 @@ export const en: Messages = {
 		notApplicable: (n: number) => `${n}× “not applicable”`,
 		close: 'close',
 		closeHelp: 'at most 3 points from a level threshold',
-		recommendationsTitle: 'Suggestions for further work'
+		recommendationsTitle: 'Suggestions for further work',
+		adviceFirst: 'Start here – the weakest agreed answers',
+		adviceAnswer: (label: string) => `agreed: “${label}”`,
+		adviceSuggestion: 'Suggestion',
+		adviceNoSuggestion: 'The catalogue has no suggestion of its own for this question.',
+		adviceNothingWeak: 'Every agreed answer is “implemented and established”: nothing to catch up on here.',
+		adviceClarify: 'To clarify – nobody knew the answer here (“don’t know”)',
+		adviceGeneral: (level: string) => `General suggestion for ${level}`,
+		adviceGeneralNote: 'It applies to the level as a whole. Where your answers show something as implemented, it is done; the suggestions for single questions above then take precedence.'
 	},
 	csv: {
 		questionId: 'Question ID',
@@ -482,6 +508,7 @@ export const en: Messages = {
 		invalidValue: 'This answer is not on the answer scale.',
 		notAssigned: 'This area is not assigned to you. The coordination can assign it to you.',
 		reasonRequired: 'The answers differ: please give a reason for the agreed answer.',
+		closeReasonRequired: 'Something is still open: please give a reason for closing anyway.',
 		invalidArea: 'This area does not exist.',
 		versionConflict: 'Someone else has changed the agreed answer in the meantime. Your change was not saved.',
 		answersNotSaved: 'The answers were not saved. Please correct the marked questions; your input is still in the form.',

@@ -188,11 +188,42 @@ export async function setAssignments(
 	});
 }
 
-/** Closes (answers read-only, result fixed) or reopens the questionnaire; both are recorded. */
-export async function setStatus(db: Db, assessment: Assessment, status: 'open' | 'closed', actorId: number): Promise<void> {
+/**
+ * Closes (answers read-only, result fixed) or reopens the questionnaire; both are recorded, a
+ * closing with the reason given and what was still open (JSON of `OpenItems`, null if nothing).
+ */
+export async function setStatus(
+	db: Db,
+	assessment: Assessment,
+	status: 'open' | 'closed',
+	actorId: number,
+	closing: { reason: string; openItems: OpenItems | null } = { reason: '', openItems: null }
+): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		const row = await trx.selectFrom('assessment').select('status').where('id', '=', assessment.id).executeTakeFirstOrThrow();
 		if (row.status === status) throw new Refusal(status === 'closed' ? 'closed' : 'notClosed', 409);
-		await questionnaire.setStatus(trx, assessment.id, status, actorId);
+		await questionnaire.setStatus(trx, assessment.id, status, actorId, {
+			reason: closing.reason === '' ? null : closing.reason,
+			openItems: closing.openItems ? JSON.stringify(closing.openItems) : null
+		});
 	});
+}
+
+/** What is still open when a questionnaire is closed: questions without agreement, areas without a level. */
+export interface OpenItems {
+	openDisagreements: number;
+	/** Area numbers that are "nicht bewertbar". */
+	notAssessable: number[];
+}
+
+/** Reads the `OpenItems` a closing recorded; null for none or a value this version does not know. */
+export function parseOpenItems(value: string | null): OpenItems | null {
+	if (!value) return null;
+	try {
+		const parsed = JSON.parse(value) as Partial<OpenItems>;
+		if (typeof parsed.openDisagreements !== 'number' || !Array.isArray(parsed.notAssessable)) return null;
+		return { openDisagreements: parsed.openDisagreements, notAssessable: parsed.notAssessable.filter((n) => typeof n === 'number') };
+	} catch {
+		return null;
+	}
 }
