@@ -124,6 +124,9 @@ test('two editors answer, the coordinator agrees with a reason and closes; the r
 	await expect(open).toHaveCount(1);
 	await expect(open).toContainText('1.01');
 	await expect(open).toContainText('Spannweite: 1 bis 3 Punkte');
+	// One row per question; its answers and form open on demand.
+	await expect(open.getByLabel('teilweise umgesetzt')).toBeHidden();
+	await open.locator('summary').click();
 	await open.getByLabel('teilweise umgesetzt').check();
 	await open.getByRole('button', { name: 'Abgestimmte Antwort speichern' }).click();
 	await expect(open.locator('.field-error')).toHaveText('Die Antworten unterscheiden sich: Bitte begründen Sie die abgestimmte Antwort.');
@@ -136,6 +139,7 @@ test('two editors answer, the coordinator agrees with a reason and closes; the r
 
 	// History: one click from the question.
 	await page.goto(`${assessment.url}/agreement?filter=answered&area=1`);
+	await page.locator('article#q-1\\.01 summary').click();
 	await page.locator('article#q-1\\.01').getByRole('link', { name: 'Verlauf dieser Frage' }).click();
 	await expect(page.getByRole('heading', { name: 'Verlauf von Frage 1.01' })).toBeVisible();
 	await expect(page.getByRole('row').filter({ hasText: 'Teilweise umgesetzt: Entwurf liegt vor.' })).toHaveCount(1);
@@ -207,7 +211,9 @@ test('two editors answer, the coordinator agrees with a reason and closes; the r
 	await page.getByRole('button', { name: 'Wieder öffnen' }).click();
 	await expect(page.getByRole('status')).toContainText('wieder geöffnet');
 	await expect(page.getByRole('listitem').filter({ hasText: 'wieder geöffnet (Koordination Integrationsbüro)' })).toHaveCount(1);
-	await expect(page.getByRole('listitem').filter({ hasText: 'abgeschlossen (Koordination Integrationsbüro)' })).toHaveCount(1);
+	const closing = page.getByRole('listitem').filter({ hasText: 'abgeschlossen mit offenen Punkten: nicht bewertbar: 2, 3, 4, 5, 6 (Koordination Integrationsbüro)' });
+	await expect(closing).toHaveCount(1);
+	await expect(closing).toContainText('Begründung: Die Felder 2 bis 6 bearbeiten wir in der nächsten Runde.');
 });
 
 test('a second coordinator tab cannot silently overwrite the agreed answer', async ({ page, context }) => {
@@ -222,6 +228,8 @@ test('a second coordinator tab cannot silently overwrite the agreed answer', asy
 	await other.goto(`${assessment.url}/agreement?filter=answered`);
 	const mine = page.locator('article#q-5\\.01');
 	const theirs = other.locator('article#q-5\\.01');
+	await mine.locator('summary').click();
+	await theirs.locator('summary').click();
 	await theirs.getByLabel('geplant / in Vorbereitung').check();
 	await theirs.getByLabel(/^Begründung/).fill('Planung läuft');
 	await theirs.getByRole('button', { name: 'Abgestimmte Antwort speichern' }).click();
