@@ -5,6 +5,15 @@ import type { Language } from './languages';
  * small. Plain words: many participants read German as a second language.
  */
 const de = {
+	startTitle: 'Selbstcheck Weltoffene Kommune',
+	startJoinIntro: 'Sie sind zu einem Workshop eingeladen? Geben Sie den Code ein, den Sie auf der Leinwand oder der Einladung sehen.',
+	startStaffTitle: 'Für Mitarbeitende der Verwaltung',
+	startStaffIntro: 'Sie beantworten den Fragebogen oder koordinieren den Selbstcheck?',
+	startStaffLogin: 'Anmelden',
+	legal: 'Rechtliches',
+	imprint: 'Impressum',
+	privacy: 'Datenschutz',
+	accessibility: 'Barrierefreiheit',
 	title: 'Stimmungsbild',
 	language: 'Sprache',
 	codeTitle: 'Am Workshop teilnehmen',
@@ -64,6 +73,15 @@ const de = {
 };
 
 const en: typeof de = {
+	startTitle: 'Welcoming Municipality Self-Check',
+	startJoinIntro: 'Invited to a workshop? Enter the code you see on the screen or in the invitation.',
+	startStaffTitle: 'For staff of the administration',
+	startStaffIntro: 'Do you answer the questionnaire or coordinate the self-check?',
+	startStaffLogin: 'Log in',
+	legal: 'Legal',
+	imprint: 'Legal notice',
+	privacy: 'Privacy',
+	accessibility: 'Accessibility',
 	title: 'Quick poll',
 	language: 'Language',
 	codeTitle: 'Join the workshop',
