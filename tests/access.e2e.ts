@@ -28,7 +28,7 @@ const S = '/(app)/(staff)';
 const M = `${S}/m/[municipality=id]`;
 const A = `${M}/assessments/[assessment=id]`;
 const POLICY: Record<string, Rule> = {
-	'/': { page: 'public' },
+	'/(workshop)': { page: 'public' },
 	'/(app)/login': { page: 'public', actions: { '*': 'public' } },
 	'/(app)/logout': { actions: { '*': 'public' } },
 	'/(app)/language': { actions: { '*': 'public' } },

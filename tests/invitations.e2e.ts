@@ -81,7 +81,7 @@ test("another municipality's coordinator invites an existing address: no name sh
 
 	// Only now does the person appear in the neighbour's staff list.
 	await page.goto(`/m/${neighbour.municipalityId}/staff`);
-	await expect(page.getByRole('cell', { name: 'Aylin Demir (Integrationsbüro)', exact: true })).toBeVisible();
+	await expect(page.getByRole('rowheader', { name: 'Aylin Demir (Integrationsbüro)', exact: true })).toBeVisible();
 });
 
 test('a person declines an invitation after login', async ({ page, browser, baseURL, server }) => {

@@ -124,6 +124,9 @@ test('two editors answer, the coordinator agrees with a reason and closes; the r
 	await expect(open).toHaveCount(1);
 	await expect(open).toContainText('1.01');
 	await expect(open).toContainText('Spannweite: 1 bis 3 Punkte');
+	// One row per question; its answers and form open on demand.
+	await expect(open.getByLabel('teilweise umgesetzt')).toBeHidden();
+	await open.locator('summary').click();
 	await open.getByLabel('teilweise umgesetzt').check();
 	await open.getByRole('button', { name: 'Abgestimmte Antwort speichern' }).click();
 	await expect(open.locator('.field-error')).toHaveText('Die Antworten unterscheiden sich: Bitte begründen Sie die abgestimmte Antwort.');
@@ -136,6 +139,7 @@ test('two editors answer, the coordinator agrees with a reason and closes; the r
 
 	// History: one click from the question.
 	await page.goto(`${assessment.url}/agreement?filter=answered&area=1`);
+	await page.locator('article#q-1\\.01 summary').click();
 	await page.locator('article#q-1\\.01').getByRole('link', { name: 'Verlauf dieser Frage' }).click();
 	await expect(page.getByRole('heading', { name: 'Verlauf von Frage 1.01' })).toBeVisible();
 	await expect(page.getByRole('row').filter({ hasText: 'Teilweise umgesetzt: Entwurf liegt vor.' })).toHaveCount(1);
@@ -143,8 +147,12 @@ test('two editors answer, the coordinator agrees with a reason and closes; the r
 
 	// Close: answers become read-only.
 	await page.goto(assessment.url);
-	await page.getByRole('button', { name: 'Fragebogen abschließen' }).click();
-	await expect(page.getByRole('status')).toContainText('Der Fragebogen ist abgeschlossen.');
+	// Areas 2–6 have no agreed answers: the confirmation lists them and asks for a reason.
+	await page.getByRole('link', { name: 'Fragebogen abschließen' }).click();
+	await expect(page.getByTestId('close-confirm')).toContainText('nicht bewertbar (zu wenige abgestimmte Antworten): 2. Interkulturelle Öffnung');
+	await page.getByLabel('Begründung für das Abschließen').fill('Die Felder 2 bis 6 bearbeiten wir in der nächsten Runde.');
+	await page.getByRole('button', { name: 'Trotzdem abschließen' }).click();
+	await expect(page.getByRole('status')).toContainText('mit offenen Punkten (nicht bewertbar: 2, 3, 4, 5, 6)');
 	await axe(page);
 	await firstPage.goto(`${assessment.url}/areas/1`);
 	await expect(firstPage.getByText('Der Fragebogen ist abgeschlossen. Sie können die Antworten lesen')).toBeVisible();
@@ -203,7 +211,9 @@ test('two editors answer, the coordinator agrees with a reason and closes; the r
 	await page.getByRole('button', { name: 'Wieder öffnen' }).click();
 	await expect(page.getByRole('status')).toContainText('wieder geöffnet');
 	await expect(page.getByRole('listitem').filter({ hasText: 'wieder geöffnet (Koordination Integrationsbüro)' })).toHaveCount(1);
-	await expect(page.getByRole('listitem').filter({ hasText: 'abgeschlossen (Koordination Integrationsbüro)' })).toHaveCount(1);
+	const closing = page.getByRole('listitem').filter({ hasText: 'abgeschlossen mit offenen Punkten: nicht bewertbar: 2, 3, 4, 5, 6 (Koordination Integrationsbüro)' });
+	await expect(closing).toHaveCount(1);
+	await expect(closing).toContainText('Begründung: Die Felder 2 bis 6 bearbeiten wir in der nächsten Runde.');
 });
 
 test('a second coordinator tab cannot silently overwrite the agreed answer', async ({ page, context }) => {
@@ -218,6 +228,8 @@ test('a second coordinator tab cannot silently overwrite the agreed answer', asy
 	await other.goto(`${assessment.url}/agreement?filter=answered`);
 	const mine = page.locator('article#q-5\\.01');
 	const theirs = other.locator('article#q-5\\.01');
+	await mine.locator('summary').click();
+	await theirs.locator('summary').click();
 	await theirs.getByLabel('geplant / in Vorbereitung').check();
 	await theirs.getByLabel(/^Begründung/).fill('Planung läuft');
 	await theirs.getByRole('button', { name: 'Abgestimmte Antwort speichern' }).click();

@@ -1,6 +1,16 @@
+import { building } from '$app/environment';
+import { getApp } from '$lib/server/app';
 import type { LayoutServerLoad } from './$types';
 
 export const load = (({ locals }) => ({
 	lang: locals.lang,
+	legal: legalLinks(),
 	user: locals.user ? { name: locals.user.name, email: locals.user.email } : null
 })) satisfies LayoutServerLoad;
+
+/** The footer's links to the legal pages; a page that is not configured gets no link. */
+function legalLinks(): { imprint?: string; privacy?: string; accessibility?: string } {
+	if (building) return {};
+	const { IMPRESSUM_URL, DATENSCHUTZ_URL, BARRIEREFREIHEIT_URL } = getApp().config;
+	return { imprint: IMPRESSUM_URL, privacy: DATENSCHUTZ_URL, accessibility: BARRIEREFREIHEIT_URL };
+}

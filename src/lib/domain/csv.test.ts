@@ -1,6 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv, toCsv } from './csv';
 
+describe('toCsv with id columns', () => {
+	it('writes ids that German Excel would turn into a date or number as ="…" text, only in those columns', () => {
+		expect(toCsv([['Frage-ID', 'Wert'], ['1.01', '1.01'], ['3.10', 'x'], ['FZ-GES-05', '2026.1']], [0])).toBe(
+			'\uFEFFFrage-ID;Wert\r\n="1.01";1.01\r\n="3.10";x\r\nFZ-GES-05;2026.1\r\n'
+		);
+	});
+
+	it('leaves numbers and empty cells in id columns alone', () => {
+		expect(toCsv([[7, null, '']], [0, 1, 2])).toBe('\uFEFF7;;\r\n');
+	});
+
+	it('reads the ="…" form back as the bare id, while user text starting with = keeps its guard', () => {
+		expect(parseCsv(toCsv([['1.01', '=SUMME(A1)']], [0]))).toEqual([['1.01', "'=SUMME(A1)"]]);
+	});
+});
+
 describe('toCsv', () => {
 	it('starts with a UTF-8 byte order mark so Excel reads umlauts', () => {
 		expect(toCsv([['a']]).charCodeAt(0)).toBe(0xfeff);

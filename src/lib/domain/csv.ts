@@ -10,8 +10,18 @@ const BOM = '\uFEFF';
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[;"\r\n]|^\s|\s$/;
 
-function formatField(field: CsvField): string {
+/**
+ * What German Excel turns into a number or date on opening: "1.01" becomes 1 January, "3.10"
+ * the number 3.1. Only these get the `="…"` form; other ids ("FZ-GES-05") stay as they are.
+ */
+const EXCEL_WOULD_CONVERT = /^(?=.*\d)[\d.,/:\- ]+$/;
+/** The `="…"` wrapper written for such ids; `parseCsv` reads it back as the bare text. */
+const TEXT_FORMULA = /^="([^"]*)"$/;
+
+function formatField(field: CsvField, asText: boolean): string {
 	if (field === null || field === undefined) return '';
+	// A text formula: Excel shows its value as text and never re-reads it as a date.
+	if (asText && typeof field === 'string' && EXCEL_WOULD_CONVERT.test(field)) return `="${field}"`;
 	// Numbers are data we produced; a negative one must stay a number, not turn into text.
 	if (typeof field === 'number') return String(field);
 	const text = FORMULA_START.test(field) ? `'${field}` : field;
@@ -21,10 +31,12 @@ function formatField(field: CsvField): string {
 /**
  * Writes rows as CSV that German Excel opens correctly: UTF-8 with BOM, `;` between fields,
  * CRLF after every row. Text that starts like a formula gets a leading `'` so that a spreadsheet
- * shows it instead of running it; `parseCsv` does not undo this.
+ * shows it instead of running it; `parseCsv` does not undo this. In `textColumns` (ids such as
+ * question numbers) a value Excel would read as a number or date is written as `="1.01"`, which
+ * Excel (and LibreOffice) show as the text 1.01; the XLSX export needs no such trick.
  */
-export function toCsv(rows: readonly (readonly CsvField[])[]): string {
-	return BOM + rows.map((row) => row.map(formatField).join(SEPARATOR) + LINE_END).join('');
+export function toCsv(rows: readonly (readonly CsvField[])[], textColumns: readonly number[] = []): string {
+	return BOM + rows.map((row) => row.map((field, i) => formatField(field, textColumns.includes(i))).join(SEPARATOR) + LINE_END).join('');
 }
 
 /**
@@ -70,5 +82,5 @@ export function parseCsv(text: string): string[][] {
 		row.push(field);
 		rows.push(row);
 	}
-	return rows;
+	return rows.map((r) => r.map((value) => value.replace(TEXT_FORMULA, '$1')));
 }

@@ -4,7 +4,11 @@ export const de = {
 		name: 'Selbstcheck Weltoffene Kommune',
 		skipToContent: 'Zum Inhalt springen',
 		language: 'Sprache',
-		logout: 'Abmelden'
+		logout: 'Abmelden',
+		legal: 'Rechtliches',
+		imprint: 'Impressum',
+		privacy: 'Datenschutz',
+		accessibility: 'Barrierefreiheit'
 	},
 	login: {
 		title: 'Anmelden',
@@ -194,6 +198,10 @@ export const de = {
 		assignedNotice: 'Die Zuständigkeiten wurden gespeichert.',
 		closedInfo: (date: string) => `Abgeschlossen am ${date}. Antworten können nicht mehr geändert werden.`,
 		myAreas: 'Meine Handlungsfelder',
+		myOpenTotal: (n: number) => (n === 0 ? 'Sie haben alle Ihre Fragen beantwortet.' : n === 1 ? 'Ihnen fehlt noch 1 Antwort.' : `Ihnen fehlen noch ${n} Antworten.`),
+		openQuestions: (open: number, total: number) => `${open} von ${total} Fragen offen`,
+		nextArea: 'Weiter zum nächsten Handlungsfeld',
+		backToMyAreas: 'Zurück zu meinen Handlungsfeldern',
 		noAreas: 'Ihnen ist noch kein Handlungsfeld zugewiesen. Die Koordination weist die Handlungsfelder zu.',
 		coordinatorNoAreas: 'Sie haben sich kein Handlungsfeld selbst zugewiesen. Als Koordination können Sie trotzdem jedes Handlungsfeld beantworten: Wählen Sie es unten unter „Fortschritt je Handlungsfeld“.',
 		overall: 'Insgesamt',
@@ -202,6 +210,9 @@ export const de = {
 			n === 0 ? 'Keine offenen Abweichungen.' : n === 1 ? '1 Frage mit unterschiedlichen Antworten wartet auf Abstimmung.' : `${n} Fragen mit unterschiedlichen Antworten warten auf Abstimmung.`,
 		toAgreement: 'Zur Abstimmung',
 		csvExport: 'Alle Antworten als CSV (Excel) herunterladen',
+		areaShort: (n: number) => `Feld ${n}`,
+		xlsxRecommended: 'Empfohlen: Antworten und Ergebnisse als Excel-Datei (XLSX) herunterladen',
+		csvHint: 'für andere Programme; Frage-Nummern wie 1.01 stehen darin als ="1.01", damit Excel sie nicht in ein Datum verwandelt.',
 		progressByArea: 'Fortschritt je Handlungsfeld',
 		area: 'Handlungsfeld',
 		answeredByAnyone: 'Beantwortet (von mindestens einer Person)',
@@ -220,6 +231,24 @@ export const de = {
 		reopen: 'Wieder öffnen',
 		statusHistory: 'Verlauf',
 		statusChange: { closed: 'abgeschlossen', reopened: 'wieder geöffnet' },
+		closeConfirmTitle: 'Wirklich abschließen?',
+		closeNothingOpen: 'Alle Fragen mit unterschiedlichen Antworten sind abgestimmt und jedes Handlungsfeld ist bewertbar.',
+		closeOpenIntro: 'Noch offen:',
+		closeOpenDisagreements: (n: number) => (n === 1 ? '1 Frage mit unterschiedlichen Antworten ist nicht abgestimmt und zählt nicht.' : `${n} Fragen mit unterschiedlichen Antworten sind nicht abgestimmt und zählen nicht.`),
+		closeNotAssessable: (areas: string) => `nicht bewertbar (zu wenige abgestimmte Antworten): ${areas}`,
+		closeReason: 'Begründung für das Abschließen',
+		closeReasonHelp: 'Pflichtangabe, solange etwas offen ist. Sie steht im Verlauf neben dem Abschluss.',
+		closeReasonOptional: 'Notiz zum Abschluss (freiwillig)',
+		closeFinal: 'Endgültig abschließen',
+		closeWithOpen: 'Trotzdem abschließen',
+		cancel: 'Abbrechen',
+		closedWithOpen: (items: string) => `mit offenen Punkten: ${items}`,
+		closedReason: (reason: string) => `Begründung: ${reason}`,
+		closedInfoOpen: (date: string, items: string) => `Abgeschlossen am ${date} mit offenen Punkten (${items}). Antworten können nicht mehr geändert werden.`,
+		openSummary: (disagreements: number, areas: string) =>
+			[disagreements > 0 ? (disagreements === 1 ? '1 offene Abweichung' : `${disagreements} offene Abweichungen`) : '', areas ? `nicht bewertbar: ${areas}` : '']
+				.filter(Boolean)
+				.join('; '),
 		saveState: {
 			saving: 'Wird gespeichert …',
 			saved: '✓ Gespeichert',
@@ -302,7 +331,15 @@ export const de = {
 		notApplicable: (n: number) => `${n}× „trifft nicht zu“`,
 		close: 'knapp',
 		closeHelp: 'höchstens 3 Punkte von einer Stufengrenze entfernt',
-		recommendationsTitle: 'Anregungen zur Weiterarbeit'
+		recommendationsTitle: 'Anregungen zur Weiterarbeit',
+		adviceFirst: 'Zuerst angehen – die schwächsten abgestimmten Antworten',
+		adviceAnswer: (label: string) => `abgestimmt: „${label}“`,
+		adviceSuggestion: 'Anregung',
+		adviceNoSuggestion: 'Der Fragenkatalog enthält zu dieser Frage keine eigene Anregung.',
+		adviceNothingWeak: 'Alle abgestimmten Antworten sind „umgesetzt und verankert“: Hier gibt es nichts nachzuholen.',
+		adviceClarify: 'Klären – hier wusste niemand die Antwort („weiß nicht“)',
+		adviceGeneral: (level: string) => `Allgemeine Anregung für ${level}`,
+		adviceGeneralNote: 'Sie gilt für die Stufe als Ganzes. Was Ihre Antworten als umgesetzt ausweisen, ist erledigt; dann gehen die Anregungen zu den einzelnen Fragen oben vor.'
 	},
 	csv: {
 		questionId: 'Frage-ID',
@@ -486,6 +523,7 @@ export const de = {
 		invalidValue: 'Diese Antwort gibt es auf der Antwortskala nicht.',
 		notAssigned: 'Dieses Handlungsfeld ist Ihnen nicht zugewiesen. Die Koordination kann es Ihnen zuweisen.',
 		reasonRequired: 'Die Antworten unterscheiden sich: Bitte begründen Sie die abgestimmte Antwort.',
+		closeReasonRequired: 'Es ist noch etwas offen: Bitte begründen Sie, warum Sie trotzdem abschließen.',
 		invalidArea: 'Dieses Handlungsfeld gibt es nicht.',
 		versionConflict: 'Jemand anderes hat die abgestimmte Antwort inzwischen geändert. Ihre Änderung wurde nicht gespeichert.',
 		answersNotSaved: 'Die Antworten wurden nicht gespeichert. Bitte korrigieren Sie die markierten Fragen; Ihre Eingaben stehen noch im Formular.',

@@ -5,7 +5,11 @@ export const en: Messages = {
 		name: 'Welcoming Municipality Self-Check',
 		skipToContent: 'Skip to content',
 		language: 'Language',
-		logout: 'Log out'
+		logout: 'Log out',
+		legal: 'Legal',
+		imprint: 'Legal notice',
+		privacy: 'Privacy',
+		accessibility: 'Accessibility'
 	},
 	login: {
 		title: 'Log in',
@@ -193,6 +197,10 @@ export const en: Messages = {
 		assignedNotice: 'The assignments were saved.',
 		closedInfo: (date: string) => `Closed on ${date}. Answers can no longer be changed.`,
 		myAreas: 'My areas',
+		myOpenTotal: (n: number) => (n === 0 ? 'You have answered all your questions.' : n === 1 ? '1 answer is still missing.' : `${n} answers are still missing.`),
+		openQuestions: (open: number, total: number) => `${open} of ${total} questions open`,
+		nextArea: 'Continue to the next area',
+		backToMyAreas: 'Back to my areas',
 		noAreas: 'No area has been assigned to you yet. The coordination assigns the areas.',
 		coordinatorNoAreas: 'You have not assigned an area to yourself. As coordination you can still answer any area: choose it below under “Progress per area”.',
 		overall: 'Overall',
@@ -201,6 +209,9 @@ export const en: Messages = {
 			n === 0 ? 'No open disagreements.' : n === 1 ? '1 question with differing answers awaits agreement.' : `${n} questions with differing answers await agreement.`,
 		toAgreement: 'Go to agreement',
 		csvExport: 'Download all answers as CSV (Excel)',
+		areaShort: (n: number) => `Area ${n}`,
+		xlsxRecommended: 'Recommended: download answers and results as an Excel file (XLSX)',
+		csvHint: 'for other programs; question numbers like 1.01 are written as ="1.01" so that Excel does not turn them into dates.',
 		progressByArea: 'Progress per area',
 		area: 'Area',
 		answeredByAnyone: 'Answered (by at least one person)',
@@ -219,6 +230,24 @@ export const en: Messages = {
 		reopen: 'Reopen',
 		statusHistory: 'History',
 		statusChange: { closed: 'closed', reopened: 'reopened' },
+		closeConfirmTitle: 'Close for good?',
+		closeNothingOpen: 'Every question with differing answers is agreed and every area can be assessed.',
+		closeOpenIntro: 'Still open:',
+		closeOpenDisagreements: (n: number) => (n === 1 ? '1 question with differing answers is not agreed and does not count.' : `${n} questions with differing answers are not agreed and do not count.`),
+		closeNotAssessable: (areas: string) => `not assessable (too few agreed answers): ${areas}`,
+		closeReason: 'Reason for closing',
+		closeReasonHelp: 'Required while something is open. It is shown next to the closing in the history.',
+		closeReasonOptional: 'Note on closing (optional)',
+		closeFinal: 'Close for good',
+		closeWithOpen: 'Close anyway',
+		cancel: 'Cancel',
+		closedWithOpen: (items: string) => `with open items: ${items}`,
+		closedReason: (reason: string) => `Reason: ${reason}`,
+		closedInfoOpen: (date: string, items: string) => `Closed on ${date} with open items (${items}). Answers can no longer be changed.`,
+		openSummary: (disagreements: number, areas: string) =>
+			[disagreements > 0 ? (disagreements === 1 ? '1 open disagreement' : `${disagreements} open disagreements`) : '', areas ? `not assessable: ${areas}` : '']
+				.filter(Boolean)
+				.join('; '),
 		saveState: {
 			saving: 'Saving …',
 			saved: '✓ Saved',
@@ -300,7 +329,15 @@ export const en: Messages = {
 		notApplicable: (n: number) => `${n}× “not applicable”`,
 		close: 'close',
 		closeHelp: 'at most 3 points from a level threshold',
-		recommendationsTitle: 'Suggestions for further work'
+		recommendationsTitle: 'Suggestions for further work',
+		adviceFirst: 'Start here – the weakest agreed answers',
+		adviceAnswer: (label: string) => `agreed: “${label}”`,
+		adviceSuggestion: 'Suggestion',
+		adviceNoSuggestion: 'The catalogue has no suggestion of its own for this question.',
+		adviceNothingWeak: 'Every agreed answer is “implemented and established”: nothing to catch up on here.',
+		adviceClarify: 'To clarify – nobody knew the answer here (“don’t know”)',
+		adviceGeneral: (level: string) => `General suggestion for ${level}`,
+		adviceGeneralNote: 'It applies to the level as a whole. Where your answers show something as implemented, it is done; the suggestions for single questions above then take precedence.'
 	},
 	csv: {
 		questionId: 'Question ID',
@@ -484,6 +521,7 @@ export const en: Messages = {
 		invalidValue: 'This answer is not on the answer scale.',
 		notAssigned: 'This area is not assigned to you. The coordination can assign it to you.',
 		reasonRequired: 'The answers differ: please give a reason for the agreed answer.',
+		closeReasonRequired: 'Something is still open: please give a reason for closing anyway.',
 		invalidArea: 'This area does not exist.',
 		versionConflict: 'Someone else has changed the agreed answer in the meantime. Your change was not saved.',
 		answersNotSaved: 'The answers were not saved. Please correct the marked questions; your input is still in the form.',

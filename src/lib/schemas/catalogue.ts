@@ -64,7 +64,9 @@ const question = z.strictObject({
 	id,
 	topic: id.optional(),
 	text,
-	help: text.optional()
+	help: text.optional(),
+	/** What to do first when this question is answered weakly ("Anregung"); shown in the advice. */
+	suggestion: text.optional()
 });
 
 const area = z.strictObject({

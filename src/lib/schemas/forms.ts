@@ -100,6 +100,12 @@ export const agreedSchema = z.object({
 	version: z.coerce.number({ error: 'invalid' }).int().min(0).max(Number.MAX_SAFE_INTEGER)
 });
 
+/** The second step of closing a questionnaire; the reason is required when something is still open. */
+export const closeSchema = z.object({
+	step: z.literal('final', { error: 'invalid' }),
+	reason: multilineText(COMMENT_MAX, 'commentTooLong').trim().default('')
+});
+
 export const DEFAULT_STAKEHOLDER_GROUPS = ['Verwaltung', 'Politik', 'Zivilgesellschaft', 'Wirtschaft', 'Migrantenorganisation', 'Sonstige'];
 
 /** A new workshop; the same schema serves the facilitator's form and the JSON API. */

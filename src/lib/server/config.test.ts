@@ -26,6 +26,14 @@ describe('parsing the environment', () => {
 		expect(attempt).toThrow(/SEED_DEMO/);
 	});
 
+	it('takes the legal pages as http(s) addresses or local paths, and refuses anything else', () => {
+		expect(
+			parseConfig({ IMPRESSUM_URL: 'https://www.musterstadt.de/impressum', DATENSCHUTZ_URL: '/datenschutz.html' })
+		).toMatchObject({ IMPRESSUM_URL: 'https://www.musterstadt.de/impressum', DATENSCHUTZ_URL: '/datenschutz.html' });
+		expect(() => parseConfig({ BARRIEREFREIHEIT_URL: 'javascript:alert(1)' })).toThrow(/BARRIEREFREIHEIT_URL/);
+		expect(() => parseConfig({ IMPRESSUM_URL: '//evil.example/x' })).toThrow(/IMPRESSUM_URL/);
+	});
+
 	it('needs the initial coordinator email and password together', () => {
 		expect(() => parseConfig({ INITIAL_ADMIN_EMAIL: 'a@b.de' })).toThrow(/INITIAL_ADMIN_PASSWORD/);
 		expect(() => parseConfig({ INITIAL_ADMIN_EMAIL: 'a@b.de', INITIAL_ADMIN_PASSWORD: 'kurz' })).toThrow(

@@ -5,6 +5,15 @@ const flag = z
 	.optional()
 	.transform((value) => value === '1' || value === 'true');
 
+/** An absolute http(s) address, or a path on this server such as /datenschutz. */
+const legalUrl = z
+	.string()
+	.max(2000)
+	.refine((value) => /^\/(?!\/)\S*$/.test(value) || z.url({ protocol: /^https?$/ }).safeParse(value).success, {
+		message: 'must be an http(s) address or a path starting with /'
+	})
+	.optional();
+
 /** Every setting the server reads from the environment, validated once at start. */
 export const configSchema = z
 	.object({
@@ -37,7 +46,11 @@ export const configSchema = z
 		BALLOTS_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
 		/** Open live streams (SSE) per client address, and per participant's ballot cookie. */
 		SSE_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(400),
-		SSE_PER_BALLOT: z.coerce.number().int().min(1).max(1000).default(4)
+		SSE_PER_BALLOT: z.coerce.number().int().min(1).max(1000).default(4),
+		/** The municipality's or operator's legal pages, linked in the footer of every public page; unset: no link. */
+		IMPRESSUM_URL: legalUrl,
+		DATENSCHUTZ_URL: legalUrl,
+		BARRIEREFREIHEIT_URL: legalUrl
 	})
 	.refine((c) => c.XFF_DEPTH === undefined || c.ADDRESS_HEADER === 'x-forwarded-for', {
 		path: ['XFF_DEPTH'],

@@ -39,6 +39,9 @@ export async function answerData(db: Db, assessment: Assessment): Promise<Answer
 	return { catalogue, answers, agreed, raters: staff.filter((s) => raterIds.has(s.id)) };
 }
 
+/** The columns of `answerRows` that hold ids: the question id ("1.01", which Excel would make a date). */
+export const ANSWER_ID_COLUMNS: readonly number[] = [0];
+
 /**
  * One row per question in catalogue order: id, area, topic, text, each rater's answer, comment and
  * evidence, then the agreed answer and its reason. Without `perRater` the raters' columns are left
@@ -235,12 +238,12 @@ export async function reportRatings(db: Db, report: GapReport): Promise<RatingRe
 /**
  * CSV text for German Excel (see `toCsv`). German Excel reads `2.5` as a date or text, so in
  * German decimals get a decimal comma; the values exported here (scores, means) are never negative,
- * which would turn into text behind `toCsv`'s formula guard.
+ * which would turn into text behind `toCsv`'s formula guard. `textColumns` hold ids (see `toCsv`).
  */
-export function csvText(rows: Rows, lang: Language): string {
-	if (lang !== 'de') return toCsv(rows);
+export function csvText(rows: Rows, lang: Language, textColumns: readonly number[] = []): string {
+	if (lang !== 'de') return toCsv(rows, textColumns);
 	const decimalComma = (cell: Cell) => (typeof cell === 'number' && !Number.isInteger(cell) ? String(cell).replace('.', ',') : cell);
-	return toCsv(rows.map((row) => row.map(decimalComma)));
+	return toCsv(rows.map((row) => row.map(decimalComma)), textColumns);
 }
 
 /**

@@ -45,6 +45,7 @@ export async function gapReport(db: Db, assessment: Assessment, workshopParam: s
 				adminScore: score.score === null ? null : formatScore(score.score),
 				adminLevel: score.level,
 				recommendation: score.level === null ? null : recommendation(catalogue, score.area, score.level),
+				advice: admin.advice.find((a) => a.area === score.area)!,
 				...side.get(score.area)!
 			};
 		})

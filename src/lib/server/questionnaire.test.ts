@@ -7,7 +7,7 @@ import * as questionnaire from './db/questionnaire';
 import type { Assessment } from './db/schema';
 import { createTestDb } from './db/testing';
 import * as users from './db/users';
-import { Refusal, saveAnswers, setAgreedAnswer, setAssignments, setStatus } from './questionnaire';
+import { Refusal, parseOpenItems, saveAnswers, setAgreedAnswer, setAssignments, setStatus } from './questionnaire';
 import { adminResult } from './results';
 import { storeShippedCatalogues } from './shipped';
 
@@ -104,6 +104,16 @@ describe('saving answers', () => {
 			['reopened', 'koord@test.de'],
 			['closed', 'koord@test.de']
 		]);
+	});
+
+	it('records the reason and what was open when closing with open items', async () => {
+		const openItems = { openDisagreements: 16, notAssessable: [2, 5] };
+		await setStatus(db, assessment, 'closed', coordinator, { reason: 'Ratssitzung am Montag', openItems });
+		const [closing] = await questionnaire.listHistory(db, assessment.id, null);
+		expect(closing).toMatchObject({ kind: 'closed', newReason: 'Ratssitzung am Montag' });
+		expect(parseOpenItems(closing!.newValue)).toEqual(openItems);
+		expect(parseOpenItems(null)).toBeNull();
+		expect(parseOpenItems('kaputt')).toBeNull();
 	});
 });
 

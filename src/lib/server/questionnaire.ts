@@ -1,5 +1,6 @@
 import type { Catalogue, CatalogueArea, CatalogueQuestion } from '$lib/schemas/catalogue';
 import { needsReason, nextAutomaticAgreement } from '$lib/domain/agreement';
+import { areaProgress } from '$lib/domain/progress';
 import type { Db } from './db';
 import * as catalogues from './db/catalogues';
 import * as questionnaire from './db/questionnaire';
@@ -188,11 +189,85 @@ export async function setAssignments(
 	});
 }
 
-/** Closes (answers read-only, result fixed) or reopens the questionnaire; both are recorded. */
-export async function setStatus(db: Db, assessment: Assessment, status: 'open' | 'closed', actorId: number): Promise<void> {
+/**
+ * Closes (answers read-only, result fixed) or reopens the questionnaire; both are recorded, a
+ * closing with the reason given and what was still open (JSON of `OpenItems`, null if nothing).
+ */
+export async function setStatus(
+	db: Db,
+	assessment: Assessment,
+	status: 'open' | 'closed',
+	actorId: number,
+	closing: { reason: string; openItems: OpenItems | null } = { reason: '', openItems: null }
+): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		const row = await trx.selectFrom('assessment').select('status').where('id', '=', assessment.id).executeTakeFirstOrThrow();
 		if (row.status === status) throw new Refusal(status === 'closed' ? 'closed' : 'notClosed', 409);
-		await questionnaire.setStatus(trx, assessment.id, status, actorId);
+		await questionnaire.setStatus(trx, assessment.id, status, actorId, {
+			reason: closing.reason === '' ? null : closing.reason,
+			openItems: closing.openItems ? JSON.stringify(closing.openItems) : null
+		});
 	});
+}
+
+/** What is still open when a questionnaire is closed: questions without agreement, areas without a level. */
+export interface OpenItems {
+	openDisagreements: number;
+	/** Area numbers that are "nicht bewertbar". */
+	notAssessable: number[];
+}
+
+/** Reads the `OpenItems` a closing recorded; null for none or a value this version does not know. */
+export function parseOpenItems(value: string | null): OpenItems | null {
+	if (!value) return null;
+	try {
+		const parsed = JSON.parse(value) as Partial<OpenItems>;
+		if (typeof parsed.openDisagreements !== 'number' || !Array.isArray(parsed.notAssessable)) return null;
+		return { openDisagreements: parsed.openDisagreements, notAssessable: parsed.notAssessable.filter((n) => typeof n === 'number') };
+	} catch {
+		return null;
+	}
+}
+
+/** One area assigned to a person in an open questionnaire, with what they still have to answer. */
+export interface MyArea {
+	assessmentId: number;
+	assessmentName: string;
+	area: number;
+	name: Catalogue['areas'][number]['name'];
+	total: number;
+	answered: number;
+}
+
+/**
+ * The areas assigned to `userId` in the municipality's open questionnaires, in assessment and
+ * area order, with their own progress: what an editor sees first ("Meine Handlungsfelder").
+ */
+export async function listMyAreas(db: Db, municipalityId: number, userId: number): Promise<MyArea[]> {
+	const open = await db
+		.selectFrom('assessment')
+		.selectAll()
+		.where('municipality_id', '=', municipalityId)
+		.where('status', '=', 'open')
+		.orderBy('created_at', 'desc')
+		.orderBy('id', 'desc')
+		.execute();
+	const mine: MyArea[] = [];
+	for (const assessment of open) {
+		const areas = (await questionnaire.listAssignments(db, assessment.id)).filter((a) => a.userId === userId).map((a) => a.area);
+		if (areas.length === 0) continue;
+		const catalogue = await catalogueOf(db, assessment);
+		const answers = (await questionnaire.listAnswers(db, assessment.id)).filter((a) => a.user_id === userId);
+		const progress = areaProgress(
+			catalogue,
+			answers.map((a) => ({ questionId: a.question_id, userId: a.user_id, value: a.value })),
+			userId
+		);
+		for (const p of progress) {
+			if (!areas.includes(p.area)) continue;
+			const area = catalogue.areas.find((a) => a.number === p.area)!;
+			mine.push({ assessmentId: assessment.id, assessmentName: assessment.name, area: p.area, name: area.name, total: p.total, answered: p.answered });
+		}
+	}
+	return mine;
 }

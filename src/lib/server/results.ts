@@ -1,14 +1,17 @@
 import type { Catalogue } from '$lib/schemas/catalogue';
+import { adviseAssessment, type AreaAdvice } from '$lib/domain/advice';
 import { agreementStatus } from '$lib/domain/agreement';
 import { scoreAssessment, type AreaScore } from '$lib/domain/scoring';
 import type { Db } from './db';
 import * as questionnaire from './db/questionnaire';
 import type { Assessment } from './db/schema';
-import { catalogueOf } from './questionnaire';
+import { catalogueOf, type OpenItems } from './questionnaire';
 
 export interface AdminResult {
 	catalogue: Catalogue;
 	areas: AreaScore[];
+	/** Per area in official order: the weakest agreed answers with their suggestions, and what to clarify. */
+	advice: AreaAdvice[];
 	/** Questions whose raters differ and that have no agreed answer yet: they do not count. */
 	openDisagreements: number;
 }
@@ -33,5 +36,11 @@ export async function adminResult(db: Db, assessment: Assessment): Promise<Admin
 		);
 		if (status === 'disagreement') openDisagreements += 1;
 	}
-	return { catalogue, areas: scoreAssessment(catalogue, agreedMap), openDisagreements };
+	return { catalogue, areas: scoreAssessment(catalogue, agreedMap), advice: adviseAssessment(catalogue, agreedMap), openDisagreements };
+}
+
+/** What closing now would leave open; null when nothing is. */
+export function openItemsOf(result: AdminResult): OpenItems | null {
+	const notAssessable = result.areas.filter((a) => !a.assessable).map((a) => a.area);
+	return result.openDisagreements === 0 && notAssessable.length === 0 ? null : { openDisagreements: result.openDisagreements, notAssessable };
 }

@@ -25,6 +25,7 @@ export class AutoSaver {
 	readonly #pending = new Map<string, AnswerPayload>();
 	readonly #inFlight = new Set<string>();
 	readonly #attempts = new Map<string, number>();
+	readonly #delays = new Map<string, ReturnType<typeof setTimeout>>();
 
 	constructor(endpoint: string, storageKey: string) {
 		this.#endpoint = endpoint;
@@ -41,12 +42,39 @@ export class AutoSaver {
 
 	destroy(): void {
 		window.removeEventListener('online', this.#retryAll);
+		for (const timer of this.#delays.values()) clearTimeout(timer);
 	}
 
-	save(payload: AnswerPayload): void {
+	/**
+	 * Saves an answer. With `delayMs` the request waits that long for a newer choice, so arrowing
+	 * through the options becomes one save and one history entry; the answer is in localStorage
+	 * (and shown as "saving") from the start, and "saved" appears only once the server committed it.
+	 */
+	save(payload: AnswerPayload, delayMs = 0): void {
 		this.#pending.set(payload.questionId, payload);
 		this.#write();
+		clearTimeout(this.#delays.get(payload.questionId));
+		this.#delays.delete(payload.questionId);
+		if (delayMs > 0) {
+			this.states[payload.questionId] = 'saving';
+			this.#delays.set(
+				payload.questionId,
+				setTimeout(() => this.flush(payload.questionId), delayMs)
+			);
+			return;
+		}
 		void this.#send(payload.questionId);
+	}
+
+	/** Sends a delayed answer now, e.g. when the person leaves the question or the page. */
+	flush(questionId?: string): void {
+		const ids = questionId === undefined ? [...this.#delays.keys()] : [questionId];
+		for (const id of ids) {
+			if (!this.#delays.has(id)) continue;
+			clearTimeout(this.#delays.get(id));
+			this.#delays.delete(id);
+			void this.#send(id);
+		}
 	}
 
 	get hasPending(): boolean {
@@ -92,7 +120,7 @@ export class AutoSaver {
 			const attempt = (this.#attempts.get(questionId) ?? 0) + 1;
 			this.#attempts.set(questionId, attempt);
 			setTimeout(() => void this.#send(questionId), Math.min(MAX_BACKOFF_MS, 500 * 2 ** attempt));
-		} else if (this.#pending.has(questionId)) {
+		} else if (this.#pending.has(questionId) && !this.#delays.has(questionId)) {
 			void this.#send(questionId);
 		}
 	}

@@ -214,11 +214,27 @@ export async function listHistory(
 	return query.orderBy('h.id', 'desc').execute();
 }
 
-export async function setStatus(db: Db, assessmentId: number, status: AssessmentStatus, actorId: number): Promise<void> {
+/**
+ * Opens or closes; the history entry keeps the reason given and, as JSON in `new_value`, what
+ * was still open when a coordinator closed anyway (see `OpenItems`).
+ */
+export async function setStatus(
+	db: Db,
+	assessmentId: number,
+	status: AssessmentStatus,
+	actorId: number,
+	note: { reason: string | null; openItems: string | null } = { reason: null, openItems: null }
+): Promise<void> {
 	await db
 		.updateTable('assessment')
 		.set(status === 'closed' ? { status, closed_at: now(), closed_by: actorId } : { status, closed_at: null, closed_by: null })
 		.where('id', '=', assessmentId)
 		.execute();
-	await addHistory(db, { assessmentId, questionId: null, kind: status === 'closed' ? 'closed' : 'reopened', actorId });
+	await addHistory(db, {
+		assessmentId,
+		questionId: null,
+		kind: status === 'closed' ? 'closed' : 'reopened',
+		actorId,
+		new: note.reason === null && note.openItems === null ? undefined : { value: note.openItems, reason: note.reason }
+	});
 }

@@ -4,13 +4,15 @@ import * as assessments from '$lib/server/db/assessments';
 import * as catalogues from '$lib/server/db/catalogues';
 import { parseForm, readForm } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guards';
+import { listMyAreas } from '$lib/server/questionnaire';
 import { assessmentCreateSchema } from '$lib/schemas/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => {
-	const { municipalityId, role } = requireRole(locals);
+	const { municipalityId, role, userId } = requireRole(locals);
 	const { db } = getApp();
 	return {
+		myAreas: role === 'facilitator' ? [] : await listMyAreas(db, municipalityId, userId),
 		assessments: await assessments.listAssessments(db, municipalityId),
 		catalogues: role === 'coordinator' ? await catalogues.listCatalogues(db, municipalityId) : []
 	};

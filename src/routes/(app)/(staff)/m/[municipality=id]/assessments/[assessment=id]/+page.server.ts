@@ -1,16 +1,16 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { readForm } from '$lib/server/forms';
-import { assignmentsSchema } from '$lib/schemas/forms';
+import { assignmentsSchema, closeSchema } from '$lib/schemas/forms';
+import { parseForm, readForm } from '$lib/server/forms';
 import { areaProgress, totalProgress } from '$lib/domain/progress';
 import { getApp } from '$lib/server/app';
 import { requireAssessment } from '$lib/server/assessment-access';
 import * as questionnaire from '$lib/server/db/questionnaire';
 import * as users from '$lib/server/db/users';
-import { Refusal, catalogueOf, setAssignments, setStatus } from '$lib/server/questionnaire';
-import { adminResult } from '$lib/server/results';
+import { Refusal, catalogueOf, parseOpenItems, setAssignments, setStatus } from '$lib/server/questionnaire';
+import { adminResult, openItemsOf } from '$lib/server/results';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ locals, params }) => {
+export const load = (async ({ locals, params, url }) => {
 	const { assessment, role, userId } = await requireAssessment(locals, params.assessment);
 	const { db } = getApp();
 	const catalogue = await catalogueOf(db, assessment);
@@ -41,7 +41,16 @@ export const load = (async ({ locals, params }) => {
 				: [],
 		assignments: role === 'coordinator' ? assignments : [],
 		openDisagreements: result.openDisagreements,
-		statusHistory: statusHistory.map((h) => ({ kind: h.kind, actorName: h.actorName, createdAt: h.createdAt }))
+		notAssessable: result.areas.filter((a) => !a.assessable).map((a) => a.area),
+		/** The confirmation step of closing (`?close=confirm`): shown instead of the one-click button. */
+		confirmClose: role === 'coordinator' && assessment.status === 'open' && url.searchParams.get('close') === 'confirm',
+		statusHistory: statusHistory.map((h) => ({
+			kind: h.kind,
+			actorName: h.actorName,
+			createdAt: h.createdAt,
+			reason: h.newReason,
+			openItems: parseOpenItems(h.newValue)
+		}))
 	};
 }) satisfies PageServerLoad;
 
@@ -60,14 +69,35 @@ export const actions = {
 		}
 		return { notice: 'assigned' as const };
 	},
-	close: async ({ locals, params }) => statusAction(locals, params.assessment, 'closed'),
+	/**
+	 * Closing takes two steps: without `step=final` (the one-click form, or an old page) it leads
+	 * to the confirmation, which lists what is open; closing with open items needs a reason.
+	 */
+	close: async ({ locals, params, request }) => {
+		const { assessment, municipalityId } = await requireAssessment(locals, params.assessment, 'coordinator');
+		const parsed = parseForm(closeSchema, await readForm(request));
+		if (!parsed.ok) {
+			if (parsed.errors.step) redirect(303, `/m/${municipalityId}/assessments/${assessment.id}?close=confirm#close-heading`);
+			return fail(400, { action: 'close' as const, errors: parsed.errors, values: parsed.values });
+		}
+		const openItems = openItemsOf(await adminResult(getApp().db, assessment));
+		if (openItems && parsed.data.reason === '') {
+			return fail(400, { action: 'close' as const, errors: { reason: 'closeReasonRequired' }, values: { reason: '' } });
+		}
+		return statusAction(locals, params.assessment, 'closed', { reason: parsed.data.reason, openItems });
+	},
 	reopen: async ({ locals, params }) => statusAction(locals, params.assessment, 'open')
 } satisfies Actions;
 
-async function statusAction(locals: App.Locals, assessmentParam: string, status: 'open' | 'closed') {
+async function statusAction(
+	locals: App.Locals,
+	assessmentParam: string,
+	status: 'open' | 'closed',
+	closing?: Parameters<typeof setStatus>[4]
+) {
 	const { assessment, userId, municipalityId } = await requireAssessment(locals, assessmentParam, 'coordinator');
 	try {
-		await setStatus(getApp().db, assessment, status, userId);
+		await setStatus(getApp().db, assessment, status, userId, closing);
 	} catch (err) {
 		if (err instanceof Refusal) return fail(err.status, { error: err.code, action: 'status' as const });
 		throw err;

@@ -24,7 +24,8 @@ export const load = (async ({ locals, params, url }) => {
 	const names = new Map(staff.map((s) => [s.id, s.name]));
 	const agreedById = new Map(agreed.map((a) => [a.question_id, a]));
 	const filterParam = url.searchParams.get('filter');
-	const filter: Filter = FILTERS.includes(filterParam as Filter) ? (filterParam as Filter) : 'answered';
+	// Open disagreements are what this page is for; the other views are one click away.
+	const filter: Filter = FILTERS.includes(filterParam as Filter) ? (filterParam as Filter) : 'open';
 	const areaFilter = Number(url.searchParams.get('area')) || null;
 
 	const counts: Record<AgreementStatus, number> = { unanswered: 0, agreed: 0, disagreement: 0, resolved: 0 };
@@ -58,16 +59,15 @@ export const load = (async ({ locals, params, url }) => {
 			};
 		})
 	);
-	const visible = questions.filter(
-		(q) =>
-			(areaFilter === null || q.area === areaFilter) &&
-			(filter === 'all' || (filter === 'open' ? q.status === 'disagreement' : q.raters.length > 0))
-	);
 	return {
 		filter,
 		areaFilter,
 		counts,
-		questions: visible,
+		/**
+		 * Every question; the page applies the filter, so a question whose save was just refused
+		 * stays in view with the other person's change even after it left the filter.
+		 */
+		questions,
 		scale: catalogue.scale.map((s) => ({ value: s.value, label: s.label, points: s.points })),
 		readOnly: assessment.status === 'closed'
 	};

@@ -1,7 +1,7 @@
 import { t } from '$lib/i18n';
 import { getApp } from '$lib/server/app';
 import { requireAssessment } from '$lib/server/assessment-access';
-import { answerData, answerRows, attachment, csvText } from '$lib/server/exports';
+import { ANSWER_ID_COLUMNS, answerData, answerRows, attachment, csvText } from '$lib/server/exports';
 import type { RequestHandler } from './$types';
 
 /** All answers as CSV for German Excel: one row per question, three columns per rater. */
@@ -9,7 +9,7 @@ export const GET = (async ({ locals, params }) => {
 	const { assessment } = await requireAssessment(locals, params.assessment, 'coordinator');
 	const lang = locals.lang;
 	const rows = answerRows(await answerData(getApp().db, assessment), lang);
-	return new Response(csvText(rows, lang), {
+	return new Response(csvText(rows, lang, ANSWER_ID_COLUMNS), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': attachment('antworten.csv', assessment.name, t(lang).csv.fileSuffix, 'csv')

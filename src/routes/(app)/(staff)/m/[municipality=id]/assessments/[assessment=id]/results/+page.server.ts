@@ -18,7 +18,8 @@ export const load = (async ({ locals, params }) => {
 				score: score.score === null ? null : formatScore(score.score),
 				name: area.name,
 				levelName: score.level === null ? null : catalogue.levels.find((l) => l.level === score.level)!.name,
-				recommendation: score.level === null ? null : recommendation(catalogue, score.area, score.level)
+				recommendation: score.level === null ? null : recommendation(catalogue, score.area, score.level),
+				advice: result.advice.find((a) => a.area === score.area)!
 			};
 		})
 	};

@@ -17,6 +17,11 @@ export const load = (async ({ locals, params }) => {
 	const catalogue = await catalogueOf(db, assessment);
 	const area = catalogue.areas.find((a) => a.number === areaNumber)!;
 	const answers = (await questionnaire.listAnswers(db, assessment.id)).filter((a) => a.user_id === userId);
+	// The next area this person works on: their next assigned one, or for the coordinator the next in order.
+	const assigned = (await questionnaire.listAssignments(db, assessment.id)).filter((a) => a.userId === userId).map((a) => a.area);
+	const next = catalogue.areas
+		.filter((a) => a.number > areaNumber && (role === 'coordinator' || assigned.includes(a.number)))
+		.sort((a, b) => a.number - b.number)[0];
 	const mine = Object.fromEntries(
 		answers.map((a) => [a.question_id, { value: a.value, comment: a.comment, evidence: a.evidence }])
 	);
@@ -24,6 +29,7 @@ export const load = (async ({ locals, params }) => {
 		area: { number: area.number, name: area.name, description: area.description, topics: area.topics, questions: area.questions },
 		scale: catalogue.scale.map((s) => ({ value: s.value, label: s.label })),
 		mine,
+		nextArea: next ? { number: next.number, name: next.name } : null,
 		readOnly: assessment.status === 'closed'
 	};
 }) satisfies PageServerLoad;

@@ -1,6 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 
+/** The public start page: people without an account join a workshop; staff go on to their work. */
 export const load = (({ locals }) => {
-	redirect(303, locals.user ? '/m' : '/login');
+	if (locals.user) redirect(303, '/m');
+	return {};
 }) satisfies PageServerLoad;
