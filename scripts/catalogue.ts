@@ -1,6 +1,8 @@
-// `npm run catalogue -- validate <file>`: the same validation as the import in the app.
+// `npm run catalogue -- validate <file>`: the same validation and messages as the import in the app.
 import { readFileSync } from 'node:fs';
 import { countQuestions, validateCatalogueText } from '../src/lib/schemas/catalogue';
+import { describeProblems, problemLine } from '../src/lib/domain/catalogue-problems';
+import { catalogueProblemTexts } from '../src/lib/i18n/catalogue-problems';
 import { de } from '../src/lib/i18n/de';
 
 const [command, file] = process.argv.slice(2);
@@ -27,8 +29,8 @@ if (result.ok) {
 	);
 } else {
 	console.error(`${file}: ${de.catalogues.problemCount(result.problems.length)}`);
-	for (const problem of result.problems) {
-		console.error(`  ${problem.path || de.catalogues.wholeFile}: ${de.catalogueProblem(problem.code, problem.params)}`);
+	for (const problem of describeProblems(result.problems, result.json, catalogueProblemTexts('de'))) {
+		console.error(`  ${problemLine(problem)}`);
 	}
 	process.exit(1);
 }

@@ -157,7 +157,6 @@ export const de = {
 		importUnchanged: (title: string, version: string) =>
 			`„${title}“ Version ${version} ist bereits genau so gespeichert; es wurde nichts geändert.`,
 		problemCount: (n: number) => (n === 1 ? '1 Fehler gefunden:' : `${n} Fehler gefunden:`),
-		wholeFile: 'Datei',
 		scaleTitle: 'Antwortskala',
 		levelsTitle: 'Stufen',
 		notCounted: 'zählt nicht',
@@ -530,33 +529,5 @@ export const de = {
 		tooMany: 'Zu viele Einträge.',
 		controlChars: 'Der Text enthält unzulässige Steuerzeichen.',
 		duplicateGroups: 'Jede Gruppe darf nur einmal vorkommen.'
-	},
-	catalogueProblem: (code: string, params: Record<string, string | number>): string => {
-		switch (code) {
-			case 'required': return 'Pflichtangabe fehlt oder ist leer';
-			case 'wrongType': return `falscher Typ (erwartet: ${params.expected})`;
-			case 'tooFewItems': return `zu wenige Einträge (mindestens ${params.minimum})`;
-			case 'tooManyItems': return `zu viele Einträge (höchstens ${params.maximum})`;
-			case 'tooSmall': return `Wert zu klein (mindestens ${params.minimum})`;
-			case 'tooBig': return `Wert zu groß (höchstens ${params.maximum})`;
-			case 'unknownKeys': return `unbekannte Felder: ${params.keys}`;
-			case 'invalidId': return 'ungültige Kennung (erlaubt: Buchstaben, Ziffern, Punkt, Binde- und Unterstrich)';
-			case 'invalidVersion': return 'ungültige Versionsangabe (z. B. „2026.1“)';
-			case 'invalidJson': return `keine gültige JSON-Datei (${params.detail})`;
-			case 'duplicateValue': return `Antwortwert „${params.value}“ kommt doppelt vor`;
-			case 'scaleWithoutPoints': return 'die Antwortskala braucht mindestens einen Wert mit Punkten';
-			case 'kindWithPoints': return '„kind“ (weiß nicht / trifft nicht zu) gibt es nur für Werte ohne Punkte';
-			case 'duplicateKind': return `die Antwortskala hat „${params.kind}“ mehr als einmal`;
-			case 'levelOrder': return `Stufen müssen 1 bis 4 in dieser Reihenfolge sein (erwartet: ${params.expected})`;
-			case 'levelThresholds': return 'die Schwellen müssen von Stufe 1 zu Stufe 4 abnehmen';
-			case 'lowestLevelZero': return 'Stufe 4 muss bei 0 % beginnen';
-			case 'areaOrder': return `Handlungsfelder müssen in der offiziellen Reihenfolge stehen (erwartet: ${params.expected})`;
-			case 'areaName': return `offizieller Name erwartet: „${params.expected}“`;
-			case 'duplicateTopic': return 'ein Thema kommt doppelt vor';
-			case 'duplicateQuestionId': return `Frage-Kennung „${params.id}“ kommt doppelt vor`;
-			case 'unknownTopic': return `Thema „${params.topic}“ ist in diesem Handlungsfeld nicht definiert`;
-			case 'topicRequired': return 'dieses Handlungsfeld hat Themen; jede Frage braucht ein Thema';
-			default: return 'ungültiger Wert';
-		}
 	}
 };

@@ -157,7 +157,6 @@ export const en: Messages = {
 		importUnchanged: (title: string, version: string) =>
 			`“${title}” version ${version} is already stored exactly like this; nothing was changed.`,
 		problemCount: (n: number) => (n === 1 ? '1 problem found:' : `${n} problems found:`),
-		wholeFile: 'file',
 		scaleTitle: 'Answer scale',
 		levelsTitle: 'Levels',
 		notCounted: 'not counted',
@@ -527,33 +526,5 @@ export const en: Messages = {
 		tooMany: 'Too many entries.',
 		controlChars: 'The text contains control characters that are not allowed.',
 		duplicateGroups: 'Each group may appear only once.'
-	},
-	catalogueProblem: (code: string, params: Record<string, string | number>): string => {
-		switch (code) {
-			case 'required': return 'required value is missing or empty';
-			case 'wrongType': return `wrong type (expected: ${params.expected})`;
-			case 'tooFewItems': return `too few entries (at least ${params.minimum})`;
-			case 'tooManyItems': return `too many entries (at most ${params.maximum})`;
-			case 'tooSmall': return `value too small (at least ${params.minimum})`;
-			case 'tooBig': return `value too large (at most ${params.maximum})`;
-			case 'unknownKeys': return `unknown fields: ${params.keys}`;
-			case 'invalidId': return 'invalid id (allowed: letters, digits, dot, hyphen and underscore)';
-			case 'invalidVersion': return 'invalid version (e.g. “2026.1”)';
-			case 'invalidJson': return `not a valid JSON file (${params.detail})`;
-			case 'duplicateValue': return `answer value “${params.value}” appears twice`;
-			case 'scaleWithoutPoints': return 'the answer scale needs at least one value with points';
-			case 'kindWithPoints': return '“kind” (don\'t know / not applicable) is only for values without points';
-			case 'duplicateKind': return `the answer scale has “${params.kind}” more than once`;
-			case 'levelOrder': return `levels must be 1 to 4 in this order (expected: ${params.expected})`;
-			case 'levelThresholds': return 'thresholds must decrease from level 1 to level 4';
-			case 'lowestLevelZero': return 'level 4 must start at 0 %';
-			case 'areaOrder': return `areas must be in the official order (expected: ${params.expected})`;
-			case 'areaName': return `official name expected: “${params.expected}”`;
-			case 'duplicateTopic': return 'a topic appears twice';
-			case 'duplicateQuestionId': return `question id “${params.id}” appears twice`;
-			case 'unknownTopic': return `topic “${params.topic}” is not defined in this area`;
-			case 'topicRequired': return 'this area has topics; every question needs a topic';
-			default: return 'invalid value';
-		}
 	}
 };

@@ -5,6 +5,8 @@ import { tryReadForm } from '$lib/server/forms';
 import { MAX_CATALOGUE_BYTES } from '$lib/server/upload-limits';
 import { requireRole } from '$lib/server/guards';
 import { validateCatalogueText } from '$lib/schemas/catalogue';
+import { describeProblems } from '$lib/domain/catalogue-problems';
+import { catalogueProblemTexts } from '$lib/i18n/catalogue-problems';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Larger than any plausible catalogue (the default is ~120 KB), small enough to parse at once. */
@@ -31,7 +33,8 @@ export const actions = {
 
 		const validation = validateCatalogueText(await file.text());
 		if (!validation.ok) {
-			return fail(422, { error: 'catalogueInvalid' as const, fileName: file.name, problems: validation.problems });
+			const problems = describeProblems(validation.problems, validation.json, catalogueProblemTexts(locals.lang));
+			return fail(422, { error: 'catalogueInvalid' as const, fileName: file.name, problems });
 		}
 		const { catalogue } = validation;
 		const result = await catalogues.storeCatalogue(getApp().db, catalogue, municipalityId, userId);
