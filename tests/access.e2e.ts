@@ -61,6 +61,9 @@ const POLICY: Record<string, Rule> = {
 	[`${M}/workshops/[workshop=id]`]: { page: ALL, actions: { '*': CF } },
 	[`${M}/workshops/[workshop=id]/presenter`]: { page: ALL },
 	'/api/assessments': { get: 'user' },
+	// The municipality comes from ?municipality=ID (or the caller's only one); tests/catalogue-api.e2e.ts
+	// checks that only its coordinators may store there.
+	'/api/catalogues': { get: 'user', post: 'user' },
 	'/api/assessments/[id=id]/answers': { post: CE },
 	'/api/assessments/[id=id]/results': { get: ALL },
 	'/api/assessments/[id=id]/workshops': { post: CF },
