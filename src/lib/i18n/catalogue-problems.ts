@@ -162,7 +162,7 @@ const de: CatalogueProblemTexts = {
 					: `Thema „${p.topic}“ gibt es nicht: Dieses Handlungsfeld hat keine Themen`;
 			case 'topicRequired': return 'Thema fehlt: In diesem Handlungsfeld braucht jede Frage ein Thema';
 			case 'profilesWithoutNotApplicable':
-				return 'die Antwortskala hat keine Antwort „trifft nicht zu“; ohne sie kann eine Frage nicht für ein Profil ausgenommen werden';
+				return `${p.count === 1 ? `Frage ${p.first} ist` : `${p.count} Fragen (ab ${p.first}) sind`} für ein Profil als „trifft nicht zu“ markiert, aber die Antwortskala hat keine Antwort „trifft nicht zu“`;
 			default: return `${f} ist ungültig`;
 		}
 	}
@@ -299,7 +299,7 @@ const en: CatalogueProblemTexts = {
 					: `topic "${p.topic}" does not exist: this area has no topics`;
 			case 'topicRequired': return 'topic missing: every question of this area needs one';
 			case 'profilesWithoutNotApplicable':
-				return 'the answer scale has no "not applicable" answer; without it no question can be excluded for a profile';
+				return `${p.count === 1 ? `question ${p.first} is` : `${p.count} questions (from ${p.first}) are`} marked "not applicable" for a profile, but the answer scale has no "not applicable" answer`;
 			default: return `${F} is invalid`;
 		}
 	}

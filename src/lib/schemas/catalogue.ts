@@ -129,6 +129,7 @@ function semanticProblems(json: unknown): CatalogueProblem[] {
 	let previousNumber = 0;
 	const questionIds = new Map<unknown, string>();
 	const hasNotApplicable = scale.some((step) => step?.kind === 'notApplicable');
+	const profiled: string[] = [];
 	areas.forEach((value, i) => {
 		const a = asObject(value);
 		if (!a) return;
@@ -160,11 +161,13 @@ function semanticProblems(json: unknown): CatalogueProblem[] {
 				});
 			}
 			if (q.topic === undefined && topicIds.length > 0) problem(['areas', i, 'questions', j, 'topic'], 'topicRequired');
-			if (asArray(q.notApplicableFor).length > 0 && scale.length > 0 && !hasNotApplicable) {
-				problem(['areas', i, 'questions', j, 'notApplicableFor'], 'profilesWithoutNotApplicable');
-			}
+			if (asArray(q.notApplicableFor).length > 0) profiled.push(where);
 		});
 	});
+	// Once, not per question: the fix is one answer in the scale.
+	if (profiled.length > 0 && scale.length > 0 && !hasNotApplicable) {
+		problem(['scale'], 'profilesWithoutNotApplicable', { count: profiled.length, first: profiled[0]! });
+	}
 	return problems;
 }
 

@@ -5,6 +5,7 @@ import { getApp } from '$lib/server/app';
 import { requireAssessment } from '$lib/server/assessment-access';
 import * as questionnaire from '$lib/server/db/questionnaire';
 import { Refusal, catalogueOf, saveAnswers, type AnswerInput } from '$lib/server/questionnaire';
+import type { Profile } from '$lib/domain/profiles';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
@@ -24,7 +25,9 @@ export const load = (async ({ locals, params }) => {
 		area: { number: area.number, name: area.name, description: area.description, topics: area.topics, questions: area.questions },
 		scale: catalogue.scale.map((s) => ({ value: s.value, label: s.label })),
 		mine,
-		readOnly: assessment.status === 'closed'
+		readOnly: assessment.status === 'closed',
+		/** Questions the catalogue marks as not applicable for it are labelled so. */
+		profile: assessment.profile as Profile | null
 	};
 }) satisfies PageServerLoad;
 
