@@ -36,7 +36,7 @@ for (const javaScript of [true, false]) {
 			await expect(page.getByText('Keine Probleme gefunden: Der Entwurf kann veröffentlicht werden.')).toBeVisible();
 
 			// Area 1: remove the last question, mark one for the Landkreis, move one, add one.
-			await page.getByRole('link', { name: 'Handlungsfeld 1: Management und Steuerung' }).click();
+			await page.getByRole('link', { name: 'Handlungsfeld 1 Management und Steuerung' }).click();
 			await expect(page.getByRole('heading', { name: 'Fragen (12)' })).toBeVisible();
 			await page.locator('#q-11 summary').click();
 			await page.getByRole('button', { name: 'Frage 1.12 entfernen' }).click();
@@ -78,6 +78,7 @@ for (const javaScript of [true, false]) {
 			await page.getByLabel(/^Art der Kommune/).selectOption('landkreis');
 			await page.getByRole('button', { name: 'Durchlauf anlegen' }).click();
 			await page.getByRole('link', { name }).click();
+			await expect(page).toHaveURL(/\/m\/1\/assessments\/\d+$/);
 			const assessmentUrl = page.url();
 			await page.goto(`${assessmentUrl}/areas/1`);
 			const marked = page.locator('fieldset.question', { hasText: 'Ist für jeden Fachbereich festgelegt' });
