@@ -1,6 +1,8 @@
-// `npm run catalogue -- validate <file>`: the same validation as the import in the app.
+// `npm run catalogue -- validate <file>`: the same validation and messages as the import in the app.
 import { readFileSync } from 'node:fs';
 import { countQuestions, validateCatalogueText } from '../src/lib/schemas/catalogue';
+import { describeProblems, problemLine } from '../src/lib/domain/catalogue-problems';
+import { catalogueProblemTexts } from '../src/lib/i18n/catalogue-problems';
 import { de } from '../src/lib/i18n/de';
 
 const [command, file] = process.argv.slice(2);
@@ -26,13 +28,13 @@ if (result.ok) {
 			`${countQuestions(catalogue)} Fragen in ${catalogue.areas.length} Handlungsfeldern.`
 	);
 	// Missing participant languages do not make a catalogue invalid: participants see German there.
-	for (const warning of result.warnings) {
-		console.warn(`  Hinweis ${warning.path}: ${de.catalogueProblem(warning.code, warning.params)}`);
+	for (const warning of describeProblems(result.warnings, catalogue, catalogueProblemTexts('de'))) {
+		console.warn(`  Hinweis: ${problemLine(warning)}`);
 	}
 } else {
 	console.error(`${file}: ${de.catalogues.problemCount(result.problems.length)}`);
-	for (const problem of result.problems) {
-		console.error(`  ${problem.path || de.catalogues.wholeFile}: ${de.catalogueProblem(problem.code, problem.params)}`);
+	for (const problem of describeProblems(result.problems, result.json, catalogueProblemTexts('de'))) {
+		console.error(`  ${problemLine(problem)}`);
 	}
 	process.exit(1);
 }

@@ -47,6 +47,7 @@ const POLICY: Record<string, Rule> = {
 	[`${M}/staff`]: { page: C, actions: { '*': C } },
 	[`${M}/catalogues`]: { page: C, actions: { '*': C } },
 	[`${M}/catalogues/[catalogue=id]`]: { page: ALL },
+	[`${M}/catalogues/drafts/[draft=id]`]: { page: C, actions: { '*': C } },
 	[`${M}/catalogues/[catalogue=id]/export`]: { get: ALL },
 	[A]: { page: ALL, actions: { assign: C, close: C, reopen: C } },
 	[`${A}/agreement`]: { page: C, actions: { '*': C } },
@@ -64,6 +65,9 @@ const POLICY: Record<string, Rule> = {
 	[`${M}/workshops/[workshop=id]`]: { page: ALL, actions: { '*': CF } },
 	[`${M}/workshops/[workshop=id]/presenter`]: { page: ALL },
 	'/api/assessments': { get: 'user' },
+	// The municipality comes from ?municipality=ID (or the caller's only one); tests/catalogue-api.e2e.ts
+	// checks that only its coordinators may store there.
+	'/api/catalogues': { get: 'user', post: 'user' },
 	'/api/assessments/[id=id]/answers': { post: CE },
 	'/api/assessments/[id=id]/results': { get: ALL },
 	'/api/assessments/[id=id]/workshops': { post: CF },
@@ -141,7 +145,12 @@ function addOtherMunicipality(databasePath: string) {
 				const cValues = cColumns.map((c) => (c === 'municipality_id' ? demoMunicipality : c === 'version' ? 'access-test' : shipped[c]));
 				own = { id: Number(db.prepare(`insert into catalogue (${cColumns.map((c) => `"${c}"`).join(', ')}) values (${cColumns.map(() => '?').join(', ')})`).run(...cValues).lastInsertRowid) };
 			}
-			return { outsiderMunicipality: municipalityId, demoMunicipality, catalogue: own.id };
+			// A draft of the next catalogue version, so the editor's routes have a foreign id to try.
+			const draft = Number(
+				db.prepare('insert into catalogue_draft (municipality_id, based_on, content, created_at, updated_at) values (?, ?, ?, ?, ?)')
+					.run(demoMunicipality, own.id, shipped.content, now, now).lastInsertRowid
+			);
+			return { outsiderMunicipality: municipalityId, demoMunicipality, catalogue: own.id, draft };
 		})();
 	} finally {
 		db.close();
@@ -175,6 +184,7 @@ test('access: no role without the right, no other municipality and no anonymous 
 			case 'assessment': return String(ids.assessment);
 			case 'workshop': return String(ids.workshop);
 			case 'catalogue': return String(setup.catalogue);
+			case 'draft': return String(setup.draft);
 			case 'code': return ids.code;
 			case 'area': return '1';
 			case 'question': return '1.01';

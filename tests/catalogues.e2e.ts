@@ -9,7 +9,7 @@ function catalogueFile(name: string, content: unknown): { name: string; mimeType
 	return { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content)) };
 }
 
-test('a broken catalogue is refused whole with every problem listed by its path', async ({ page }) => {
+test('a broken catalogue is refused whole with every problem named by its place', async ({ page }) => {
 	await login(page, DEMO.coordinator.email, DEMO.coordinator.password);
 	await page.goto('/m/1/catalogues');
 	const before = await page.getByRole('row').count();
@@ -25,9 +25,9 @@ test('a broken catalogue is refused whole with every problem listed by its path'
 	const alert = page.getByRole('alert');
 	await expect(alert).toContainText('Die Datei ist kein gültiger Fragenkatalog und wurde nicht importiert.');
 	await expect(alert).toContainText('3 Fehler gefunden:');
-	await expect(alert).toContainText('areas[2].questions[4].text.de: Pflichtangabe fehlt oder ist leer');
-	await expect(alert).toContainText('areas[0].questions[1].id: Frage-Kennung „1.01“ kommt doppelt vor');
-	await expect(alert).toContainText('areas[6].name.de: offizieller Name erwartet: „Kommunikation und Konfliktmanagement“');
+	await expect(alert).toContainText('Handlungsfeld 3, Thema Sprache, Frage 3.05: deutscher Text fehlt');
+	await expect(alert).toContainText('Handlungsfeld 1, Frage 1.02 (Kennung 1.01): Kennung „1.01“ hat schon Frage 1.01');
+	await expect(alert).toContainText('Handlungsfeld 7: Name „Kommunikation“ ist nicht der offizielle; erwartet: „Kommunikation und Konfliktmanagement“');
 	await page.goto('/m/1/catalogues');
 	await expect(page.getByRole('row')).toHaveCount(before);
 });
@@ -37,7 +37,7 @@ test('a file that is not JSON gets a clear message', async ({ page }) => {
 	await page.goto('/m/1/catalogues');
 	await page.getByLabel('Katalogdatei').setInputFiles({ name: 'notiz.json', mimeType: 'application/json', buffer: Buffer.from('{ "id": ') });
 	await page.getByRole('button', { name: 'Importieren' }).click();
-	await expect(page.getByRole('alert')).toContainText('Datei: keine gültige JSON-Datei');
+	await expect(page.getByRole('alert')).toContainText('Zeile 1, Spalte 9: keine gültige JSON-Datei – die Datei endet zu früh');
 });
 
 test('a good catalogue is imported as a new version; a changed file with the same version is refused', async ({ page }) => {

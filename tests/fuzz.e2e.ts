@@ -87,6 +87,7 @@ interface Ids {
 	municipality: number;
 	assessment: number;
 	catalogue: number;
+	draft: number;
 	workshop: number;
 	code: string;
 }
@@ -97,6 +98,7 @@ function paramValue(ids: Ids) {
 			case 'municipality': return String(ids.municipality);
 			case 'assessment': return String(ids.assessment);
 			case 'catalogue': return String(ids.catalogue);
+			case 'draft': return String(ids.draft);
 			case 'workshop': return String(ids.workshop);
 			case 'code': return ids.code;
 			case 'area': return '1';
@@ -133,7 +135,15 @@ test('fuzz: every form action and JSON endpoint answers hostile bodies with 4xx 
 	expect(created.status()).toBe(201);
 	const workshop = (await created.json()) as { id: number; code: string };
 	expect((await api.post(`/api/workshops/${workshop.id}/areas`, { data: { areas: [1, 2], open: true } })).status()).toBe(200);
-	const ids: Ids = { ...demo, workshop: workshop.id, code: workshop.code };
+	// A catalogue draft, so the editor's actions get as far as their checks.
+	const drafted = await api.post(`/m/${demo.municipality}/catalogues?/draft`, {
+		headers: { accept: 'text/html' },
+		form: { catalogueId: demo.catalogue },
+		maxRedirects: 0
+	});
+	const draft = Number(/\/drafts\/(\d+)/.exec(drafted.headers()['location'] ?? '')?.[1]);
+	expect(draft, 'draft created').toBeGreaterThan(0);
+	const ids: Ids = { ...demo, draft, workshop: workshop.id, code: workshop.code };
 	const fill = paramValue(ids);
 
 	const actions = listActions();

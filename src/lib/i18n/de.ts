@@ -161,7 +161,6 @@ export const de = {
 		importUnchanged: (title: string, version: string) =>
 			`„${title}“ Version ${version} ist bereits genau so gespeichert; es wurde nichts geändert.`,
 		problemCount: (n: number) => (n === 1 ? '1 Fehler gefunden:' : `${n} Fehler gefunden:`),
-		wholeFile: 'Datei',
 		scaleTitle: 'Antwortskala',
 		levelsTitle: 'Stufen',
 		notCounted: 'zählt nicht',
@@ -171,6 +170,84 @@ export const de = {
 		versionExists: (version: string) =>
 			`Version ${version} dieses Katalogs ist bereits mit anderem Inhalt gespeichert. Gespeicherte Versionen ändern sich nie: Bitte geben Sie der Datei eine neue Versionsnummer.`,
 		recommendations: 'Anregungen zur Weiterarbeit je Stufe'
+	},
+	catalogueEditor: {
+		newVersion: 'Neue Version bearbeiten',
+		newVersionFor: (title: string, version: string) => `Neue Version bearbeiten auf Grundlage von „${title}“ Version ${version}`,
+		draftsTitle: 'Entwürfe (noch nicht veröffentlicht)',
+		draftRow: (date: string, by: string | null) => `zuletzt gespeichert am ${date}${by ? ` von ${by}` : ''}`,
+		continue: 'Weiter bearbeiten',
+		title: (version: string) => `Entwurf der Version ${version}`,
+		intro: 'Jedes Speichern sichert den Entwurf. Erst „Veröffentlichen“ macht ihn zu einer neuen, unveränderlichen Katalogversion, die neue Durchläufe nutzen können.',
+		sections: 'Teile des Katalogs',
+		general: 'Allgemein und Stufen',
+		area: (n: number) => `Handlungsfeld ${n}`,
+		areaWord: 'Handlungsfeld',
+		publishSection: 'Prüfen und veröffentlichen',
+		saved: 'Gespeichert.',
+		save: 'Speichern',
+		language: (code: string) => ({ de: 'Deutsch', en: 'Englisch' } as Record<string, string>)[code] ?? code,
+		inLanguage: (label: string, language: string) => `${label} (${language})`,
+		version: 'Neue Versionsnummer',
+		versionHint: 'Muss sich von jeder gespeicherten Version unterscheiden, z. B. „2026.1-musterstadt-1“.',
+		catalogueTitle: 'Titel',
+		levelsTitle: 'Stufen und Schwellen',
+		levelName: 'Name',
+		levelDescription: 'Beschreibung',
+		minScore: 'Schwelle: ab … % der Punkte',
+		areaTexts: 'Beschreibung und Anregungen',
+		areaName: 'Name',
+		areaNameFixed: 'Der deutsche Name ist der offizielle und bleibt fest.',
+		description: 'Beschreibung',
+		recommendation: (level: number) => `Anregung für Stufe ${level}`,
+		topicsTitle: 'Themen',
+		topicName: 'Name',
+		topicId: 'Kennung',
+		removeTopic: (name: string) => `Thema „${name}“ entfernen`,
+		addTopic: 'Thema hinzufügen',
+		noTopics: 'Dieses Handlungsfeld hat keine Themen.',
+		questionsTitle: (n: number) => `Fragen (${n})`,
+		questionHeading: (number: string, id: string) => `Frage ${number} · Kennung ${id}`,
+		questionId: 'Kennung',
+		questionTopic: 'Thema',
+		noTopic: '– kein Thema –',
+		questionText: 'Frage',
+		help: 'Hilfetext – freiwillig',
+		profilesLegend: 'Trifft nicht zu für',
+		profilesHint: 'Ein Durchlauf für dieses Profil beginnt bei dieser Frage mit „trifft nicht zu“.',
+		moveUp: 'Nach oben',
+		moveDown: 'Nach unten',
+		moveUpLabel: (number: string) => `Frage ${number} nach oben`,
+		moveDownLabel: (number: string) => `Frage ${number} nach unten`,
+		remove: 'Entfernen',
+		removeLabel: (number: string) => `Frage ${number} entfernen`,
+		saveLabel: (number: string) => `Frage ${number} speichern`,
+		addQuestion: 'Frage hinzufügen',
+		addQuestionTitle: 'Neue Frage',
+		problemsNone: 'Keine Probleme gefunden: Der Entwurf kann veröffentlicht werden.',
+		problemsSome: (n: number) => (n === 1 ? 'Vor dem Veröffentlichen ist noch 1 Problem zu beheben.' : `Vor dem Veröffentlichen sind noch ${n} Probleme zu beheben.`),
+		showProblems: 'Probleme ansehen',
+		publish: 'Als neue Version veröffentlichen',
+		publishHint: 'Die veröffentlichte Version ändert sich danach nie mehr; der Entwurf wird geschlossen.',
+		publishRefused: 'Nicht veröffentlicht: Der Entwurf ist noch kein gültiger Fragenkatalog.',
+		published: (title: string, version: string, n: number) => `„${title}“ Version ${version} mit ${n} Fragen ist veröffentlicht.`,
+		discard: 'Entwurf verwerfen',
+		discardConfirm: 'Ich möchte diesen Entwurf endgültig verwerfen.',
+		discarded: 'Der Entwurf wurde verworfen.',
+		stale: 'Der Entwurf wurde inzwischen geändert (z. B. in einem anderen Fenster). Bitte prüfen Sie die Frage und speichern Sie noch einmal.',
+		tooLong: 'Ein Text ist zu lang (höchstens 10.000 Zeichen).',
+		versionExists: (version: string) => `Version ${version} gibt es schon. Bitte wählen Sie eine neue Versionsnummer.`
+	},
+	profiles: {
+		label: 'Art der Kommune (Profil)',
+		hint: 'Fragen, die für diese Art von Kommune nicht passen, beginnen mit der abgestimmten Antwort „trifft nicht zu“.',
+		none: 'keine Angabe (alle Fragen gelten)',
+		name: (profile: string) =>
+			({ 'kreisfreie-stadt': 'kreisfreie Stadt', landkreis: 'Landkreis', 'kreisangehoerige-gemeinde': 'kreisangehörige Gemeinde' } as Record<string, string>)[profile] ?? profile,
+		plural: (profile: string) =>
+			({ 'kreisfreie-stadt': 'kreisfreie Städte', landkreis: 'Landkreise', 'kreisangehoerige-gemeinde': 'kreisangehörige Gemeinden' } as Record<string, string>)[profile] ?? profile,
+		notApplicable: (profile: string) => `Trifft nicht zu (Profil: ${profile})`,
+		reason: (profile: string) => `Bei der Anlage des Durchlaufs gesetzt: Die Frage trifft für das Profil „${profile}“ nicht zu.`
 	},
 	account: {
 		title: 'Mein Konto',
@@ -565,6 +642,9 @@ export const de = {
 		fileRequired: 'Bitte wählen Sie eine Katalogdatei aus.',
 		fileTooLarge: 'Die Datei ist größer als 2 MB und wurde nicht angenommen.',
 		catalogueInvalid: 'Die Datei ist kein gültiger Fragenkatalog und wurde nicht importiert.',
+		invalidCatalogue: 'Der Fragenkatalog ist ungültig und wurde nicht gespeichert; die Liste nennt jede Stelle.',
+		catalogueVersionExists: 'Diese Version des Katalogs ist bereits mit anderem Inhalt gespeichert. Gespeicherte Versionen ändern sich nie: Bitte eine neue Versionsnummer wählen.',
+		municipalityRequired: 'Bitte geben Sie die Kommune an (?municipality=ID): Sie koordinieren mehrere Kommunen.',
 		badForm: 'Die Anfrage konnte nicht gelesen werden. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.',
 		tooLarge: 'Die Anfrage ist zu groß und wurde nicht angenommen.',
 		tooMany: 'Zu viele Einträge.',
@@ -572,34 +652,5 @@ export const de = {
 		duplicateGroups: 'Jede Gruppe darf nur einmal vorkommen.',
 		languages: 'Bitte wählen Sie Sprachen aus der Liste, jede nur einmal.',
 		languagesGerman: 'Deutsch wird immer angeboten.'
-	},
-	catalogueProblem: (code: string, params: Record<string, string | number>): string => {
-		switch (code) {
-			case 'required': return 'Pflichtangabe fehlt oder ist leer';
-			case 'wrongType': return `falscher Typ (erwartet: ${params.expected})`;
-			case 'tooFewItems': return `zu wenige Einträge (mindestens ${params.minimum})`;
-			case 'tooManyItems': return `zu viele Einträge (höchstens ${params.maximum})`;
-			case 'tooSmall': return `Wert zu klein (mindestens ${params.minimum})`;
-			case 'tooBig': return `Wert zu groß (höchstens ${params.maximum})`;
-			case 'unknownKeys': return `unbekannte Felder: ${params.keys}`;
-			case 'invalidId': return 'ungültige Kennung (erlaubt: Buchstaben, Ziffern, Punkt, Binde- und Unterstrich)';
-			case 'invalidVersion': return 'ungültige Versionsangabe (z. B. „2026.1“)';
-			case 'invalidJson': return `keine gültige JSON-Datei (${params.detail})`;
-			case 'duplicateValue': return `Antwortwert „${params.value}“ kommt doppelt vor`;
-			case 'scaleWithoutPoints': return 'die Antwortskala braucht mindestens einen Wert mit Punkten';
-			case 'kindWithPoints': return '„kind“ (weiß nicht / trifft nicht zu) gibt es nur für Werte ohne Punkte';
-			case 'duplicateKind': return `die Antwortskala hat „${params.kind}“ mehr als einmal`;
-			case 'levelOrder': return `Stufen müssen 1 bis 4 in dieser Reihenfolge sein (erwartet: ${params.expected})`;
-			case 'levelThresholds': return 'die Schwellen müssen von Stufe 1 zu Stufe 4 abnehmen';
-			case 'lowestLevelZero': return 'Stufe 4 muss bei 0 % beginnen';
-			case 'areaOrder': return `Handlungsfelder müssen in der offiziellen Reihenfolge stehen (erwartet: ${params.expected})`;
-			case 'areaName': return `offizieller Name erwartet: „${params.expected}“`;
-			case 'duplicateTopic': return 'ein Thema kommt doppelt vor';
-			case 'duplicateQuestionId': return `Frage-Kennung „${params.id}“ kommt doppelt vor`;
-			case 'unknownTopic': return `Thema „${params.topic}“ ist in diesem Handlungsfeld nicht definiert`;
-			case 'topicRequired': return 'dieses Handlungsfeld hat Themen; jede Frage braucht ein Thema';
-			case 'missingTranslation': return `Übersetzung „${params.language}“ fehlt für ${params.count} Texte, die Teilnehmende sehen (sie sehen dort Deutsch)`;
-			default: return 'ungültiger Wert';
-		}
 	}
 };

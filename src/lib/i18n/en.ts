@@ -161,7 +161,6 @@ export const en: Messages = {
 		importUnchanged: (title: string, version: string) =>
 			`“${title}” version ${version} is already stored exactly like this; nothing was changed.`,
 		problemCount: (n: number) => (n === 1 ? '1 problem found:' : `${n} problems found:`),
-		wholeFile: 'file',
 		scaleTitle: 'Answer scale',
 		levelsTitle: 'Levels',
 		notCounted: 'not counted',
@@ -171,6 +170,84 @@ export const en: Messages = {
 		versionExists: (version: string) =>
 			`Version ${version} of this catalogue is already stored with different content. Stored versions never change: please give the file a new version number.`,
 		recommendations: 'Suggestions for further work per level'
+	},
+	catalogueEditor: {
+		newVersion: 'Edit a new version',
+		newVersionFor: (title: string, version: string) => `Edit a new version based on "${title}" version ${version}`,
+		draftsTitle: 'Drafts (not published yet)',
+		draftRow: (date: string, by: string | null) => `last saved on ${date}${by ? ` by ${by}` : ''}`,
+		continue: 'Continue editing',
+		title: (version: string) => `Draft of version ${version}`,
+		intro: 'Every save keeps the draft. Only "Publish" turns it into a new, unchangeable catalogue version that new assessments can use.',
+		sections: 'Parts of the catalogue',
+		general: 'General and levels',
+		area: (n: number) => `Area ${n}`,
+		areaWord: 'Area',
+		publishSection: 'Check and publish',
+		saved: 'Saved.',
+		save: 'Save',
+		language: (code: string) => ({ de: 'German', en: 'English' } as Record<string, string>)[code] ?? code,
+		inLanguage: (label: string, language: string) => `${label} (${language})`,
+		version: 'New version number',
+		versionHint: 'Must differ from every stored version, e.g. "2026.1-musterstadt-1".',
+		catalogueTitle: 'Title',
+		levelsTitle: 'Levels and thresholds',
+		levelName: 'Name',
+		levelDescription: 'Description',
+		minScore: 'Threshold: from … % of the points',
+		areaTexts: 'Description and recommendations',
+		areaName: 'Name',
+		areaNameFixed: 'The German name is the official one and stays fixed.',
+		description: 'Description',
+		recommendation: (level: number) => `Recommendation for level ${level}`,
+		topicsTitle: 'Topics',
+		topicName: 'Name',
+		topicId: 'Id',
+		removeTopic: (name: string) => `Remove topic "${name}"`,
+		addTopic: 'Add topic',
+		noTopics: 'This area has no topics.',
+		questionsTitle: (n: number) => `Questions (${n})`,
+		questionHeading: (number: string, id: string) => `Question ${number} · id ${id}`,
+		questionId: 'Id',
+		questionTopic: 'Topic',
+		noTopic: '– no topic –',
+		questionText: 'Question',
+		help: 'Help text – optional',
+		profilesLegend: 'Not applicable for',
+		profilesHint: 'An assessment for this profile starts this question with "not applicable".',
+		moveUp: 'Up',
+		moveDown: 'Down',
+		moveUpLabel: (number: string) => `Move question ${number} up`,
+		moveDownLabel: (number: string) => `Move question ${number} down`,
+		remove: 'Remove',
+		removeLabel: (number: string) => `Remove question ${number}`,
+		saveLabel: (number: string) => `Save question ${number}`,
+		addQuestion: 'Add question',
+		addQuestionTitle: 'New question',
+		problemsNone: 'No problems found: the draft can be published.',
+		problemsSome: (n: number) => (n === 1 ? '1 problem must be fixed before publishing.' : `${n} problems must be fixed before publishing.`),
+		showProblems: 'See the problems',
+		publish: 'Publish as a new version',
+		publishHint: 'The published version never changes afterwards; the draft is closed.',
+		publishRefused: 'Not published: the draft is not a valid question catalogue yet.',
+		published: (title: string, version: string, n: number) => `"${title}" version ${version} with ${n} questions is published.`,
+		discard: 'Discard draft',
+		discardConfirm: 'I want to discard this draft for good.',
+		discarded: 'The draft was discarded.',
+		stale: 'The draft has changed in the meantime (e.g. in another window). Please check the question and save again.',
+		tooLong: 'A text is too long (at most 10,000 characters).',
+		versionExists: (version: string) => `Version ${version} already exists. Please choose a new version number.`
+	},
+	profiles: {
+		label: 'Kind of municipality (profile)',
+		hint: 'Questions that do not fit this kind of municipality start with the agreed answer "not applicable".',
+		none: 'not stated (every question applies)',
+		name: (profile: string) =>
+			({ 'kreisfreie-stadt': 'independent city (kreisfreie Stadt)', landkreis: 'district (Landkreis)', 'kreisangehoerige-gemeinde': 'municipality within a district' } as Record<string, string>)[profile] ?? profile,
+		plural: (profile: string) =>
+			({ 'kreisfreie-stadt': 'independent cities', landkreis: 'districts', 'kreisangehoerige-gemeinde': 'municipalities within a district' } as Record<string, string>)[profile] ?? profile,
+		notApplicable: (profile: string) => `Not applicable (profile: ${profile})`,
+		reason: (profile: string) => `Set when the assessment was created: the question does not apply to the profile "${profile}".`
 	},
 	account: {
 		title: 'My account',
@@ -562,6 +639,9 @@ export const en: Messages = {
 		fileRequired: 'Please choose a catalogue file.',
 		fileTooLarge: 'The file is larger than 2 MB and was not accepted.',
 		catalogueInvalid: 'The file is not a valid question catalogue and was not imported.',
+		invalidCatalogue: 'The question catalogue is invalid and was not stored; the list names every place.',
+		catalogueVersionExists: 'This version of the catalogue is already stored with other content. Stored versions never change: please choose a new version number.',
+		municipalityRequired: 'Please name the municipality (?municipality=ID): you coordinate several municipalities.',
 		badForm: 'The request could not be read. Please reload the page and try again.',
 		tooLarge: 'The request is too large and was not accepted.',
 		tooMany: 'Too many entries.',
@@ -569,34 +649,5 @@ export const en: Messages = {
 		duplicateGroups: 'Each group may appear only once.',
 		languages: 'Please choose languages from the list, each once.',
 		languagesGerman: 'German is always offered.'
-	},
-	catalogueProblem: (code: string, params: Record<string, string | number>): string => {
-		switch (code) {
-			case 'required': return 'required value is missing or empty';
-			case 'wrongType': return `wrong type (expected: ${params.expected})`;
-			case 'tooFewItems': return `too few entries (at least ${params.minimum})`;
-			case 'tooManyItems': return `too many entries (at most ${params.maximum})`;
-			case 'tooSmall': return `value too small (at least ${params.minimum})`;
-			case 'tooBig': return `value too large (at most ${params.maximum})`;
-			case 'unknownKeys': return `unknown fields: ${params.keys}`;
-			case 'invalidId': return 'invalid id (allowed: letters, digits, dot, hyphen and underscore)';
-			case 'invalidVersion': return 'invalid version (e.g. “2026.1”)';
-			case 'invalidJson': return `not a valid JSON file (${params.detail})`;
-			case 'duplicateValue': return `answer value “${params.value}” appears twice`;
-			case 'scaleWithoutPoints': return 'the answer scale needs at least one value with points';
-			case 'kindWithPoints': return '“kind” (don\'t know / not applicable) is only for values without points';
-			case 'duplicateKind': return `the answer scale has “${params.kind}” more than once`;
-			case 'levelOrder': return `levels must be 1 to 4 in this order (expected: ${params.expected})`;
-			case 'levelThresholds': return 'thresholds must decrease from level 1 to level 4';
-			case 'lowestLevelZero': return 'level 4 must start at 0 %';
-			case 'areaOrder': return `areas must be in the official order (expected: ${params.expected})`;
-			case 'areaName': return `official name expected: “${params.expected}”`;
-			case 'duplicateTopic': return 'a topic appears twice';
-			case 'duplicateQuestionId': return `question id “${params.id}” appears twice`;
-			case 'unknownTopic': return `topic “${params.topic}” is not defined in this area`;
-			case 'topicRequired': return 'this area has topics; every question needs a topic';
-			case 'missingTranslation': return `translation "${params.language}" is missing for ${params.count} texts participants see (they see German there)`;
-			default: return 'invalid value';
-		}
 	}
 };

@@ -95,7 +95,7 @@ describe('validating a catalogue file', () => {
 		c.areas[2].questions[0].topic = 'raumfahrt';
 		c.levels[2].minScore = 60;
 		expect(problemsOf(c)).toEqual([
-			'areas[1].questions[0].text.en: required',
+			'areas[1].questions[0].text.en: empty',
 			'levels[2].minScore: levelThresholds',
 			'areas[0].questions[2].id: duplicateQuestionId',
 			'areas[2].questions[0].topic: unknownTopic',
@@ -106,9 +106,7 @@ describe('validating a catalogue file', () => {
 	it('refuses areas out of the official order', () => {
 		const c = shipped();
 		[c.areas[0], c.areas[1]] = [c.areas[1]!, c.areas[0]!];
-		expect(problemsOf(c)).toEqual(
-			expect.arrayContaining(['areas[0].number: areaOrder', 'areas[0].name.de: areaName', 'areas[1].number: areaOrder'])
-		);
+		expect(problemsOf(c)).toEqual(['areas[1].number: areaOrder']);
 	});
 
 	it('refuses unknown fields, a wrong area count and a question without its area topic', () => {
@@ -118,7 +116,7 @@ describe('validating a catalogue file', () => {
 		c.areas.pop();
 		expect(problemsOf(c)).toEqual([
 			'areas[0].questions[0]: unknownKeys',
-			'areas: tooFewItems',
+			'areas: areaMissing',
 			'areas[2].questions[5].topic: topicRequired'
 		]);
 	});
@@ -145,6 +143,7 @@ describe('validating a catalogue file', () => {
 
 	it('refuses a kind on a step with points and the same kind twice', () => {
 		const c = shipped() as any;
+		for (const area of c.areas) for (const q of area.questions) delete q.notApplicableFor;
 		c.scale[0].kind = 'unknown';
 		c.scale[5].kind = 'unknown';
 		expect(problemsOf(c)).toEqual(['scale[0].kind: kindWithPoints', 'scale[4].kind: duplicateKind', 'scale[5].kind: duplicateKind']);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { OFFICIAL_AREAS, LEVELS } from '../domain/areas';
 import { hasControlChars } from './fields';
+import { PROFILES } from '../domain/profiles';
+import { findJsonSyntaxError, lineAndColumn } from '../domain/json-syntax';
 
 /**
  * A text in the catalogue's languages. German (the source) and English (the staff pages' second
@@ -66,7 +68,9 @@ const question = z.strictObject({
 	text,
 	help: text.optional(),
 	/** What to do first when this question is answered weakly ("Anregung"); shown in the advice. */
-	suggestion: text.optional()
+	suggestion: text.optional(),
+	/** The applicability profiles this question does not fit; there it starts as "trifft nicht zu". */
+	notApplicableFor: z.array(z.enum(PROFILES)).max(PROFILES.length).optional()
 });
 
 const area = z.strictObject({
@@ -133,38 +137,70 @@ function semanticProblems(json: unknown): CatalogueProblem[] {
 		if (typeof l?.level === 'number' && l.level !== i + 1) problem(['levels', i, 'level'], 'levelOrder', { expected: i + 1 });
 		const previous = levels[i - 1]?.minScore;
 		if (typeof l?.minScore === 'number' && typeof previous === 'number' && l.minScore >= previous) {
-			problem(['levels', i, 'minScore'], 'levelThresholds');
+			problem(['levels', i, 'minScore'], 'levelThresholds', { value: l.minScore, previous, previousLevel: i });
 		}
 	});
 	const lowest = levels.length === 4 ? levels[3]?.minScore : undefined;
-	if (typeof lowest === 'number' && lowest !== 0) problem(['levels', 3, 'minScore'], 'lowestLevelZero');
+	if (typeof lowest === 'number' && lowest !== 0) problem(['levels', 3, 'minScore'], 'lowestLevelZero', { value: lowest });
 
-	const questionIds = new Set<unknown>();
-	asArray(root.areas).forEach((value, i) => {
+	// An area is known by its number, so a deleted area is one problem ("Handlungsfeld 4 fehlt")
+	// and the areas after it are not compared with the wrong official names.
+	const areas = asArray(root.areas);
+	if (Array.isArray(root.areas)) {
+		const numbers = new Set(areas.map((value, i) => areaNumber(value, i)));
+		OFFICIAL_AREAS.forEach((name, i) => {
+			if (!numbers.has(i + 1)) problem(['areas'], 'areaMissing', { number: i + 1, name });
+		});
+	}
+	let previousNumber = 0;
+	const questionIds = new Map<unknown, string>();
+	const hasNotApplicable = scale.some((step) => step?.kind === 'notApplicable');
+	const profiled: string[] = [];
+	areas.forEach((value, i) => {
 		const a = asObject(value);
 		if (!a) return;
-		if (typeof a.number === 'number' && a.number !== i + 1) problem(['areas', i, 'number'], 'areaOrder', { expected: i + 1 });
-		const official = OFFICIAL_AREAS[i];
+		const number = areaNumber(value, i);
+		if (number <= previousNumber) problem(['areas', i, 'number'], 'areaOrder', { number, previous: previousNumber });
+		previousNumber = Math.max(previousNumber, number);
+		const official = OFFICIAL_AREAS[number - 1];
 		const name = asObject(a.name)?.de;
 		if (official && typeof name === 'string' && name.trim() !== '' && name !== official) {
-			problem(['areas', i, 'name', 'de'], 'areaName', { expected: official });
+			problem(['areas', i, 'name', 'de'], 'areaName', { expected: official, value: name });
 		}
 		const topicIds = asArray(a.topics).map((t) => asObject(t)?.id);
-		if (new Set(topicIds).size !== topicIds.length) problem(['areas', i, 'topics'], 'duplicateTopic');
+		topicIds.forEach((topic, k) => {
+			if (topic !== undefined && topicIds.indexOf(topic) < k) problem(['areas', i, 'topics', k, 'id'], 'duplicateTopic', { id: String(topic) });
+		});
 		asArray(a.questions).forEach((questionValue, j) => {
 			const q = asObject(questionValue);
 			if (!q) return;
+			const where = `${number}.${String(j + 1).padStart(2, '0')}`;
 			if (q.id !== undefined) {
-				if (questionIds.has(q.id)) problem(['areas', i, 'questions', j, 'id'], 'duplicateQuestionId', { id: String(q.id) });
-				questionIds.add(q.id);
+				const first = questionIds.get(q.id);
+				if (first) problem(['areas', i, 'questions', j, 'id'], 'duplicateQuestionId', { id: String(q.id), first });
+				else questionIds.set(q.id, where);
 			}
 			if (q.topic !== undefined && !topicIds.includes(q.topic)) {
-				problem(['areas', i, 'questions', j, 'topic'], 'unknownTopic', { topic: String(q.topic) });
+				problem(['areas', i, 'questions', j, 'topic'], 'unknownTopic', {
+					topic: String(q.topic),
+					topics: topicIds.filter((t) => typeof t === 'string').join(', ')
+				});
 			}
 			if (q.topic === undefined && topicIds.length > 0) problem(['areas', i, 'questions', j, 'topic'], 'topicRequired');
+			if (asArray(q.notApplicableFor).length > 0) profiled.push(where);
 		});
 	});
+	// Once, not per question: the fix is one answer in the scale.
+	if (profiled.length > 0 && scale.length > 0 && !hasNotApplicable) {
+		problem(['scale'], 'profilesWithoutNotApplicable', { count: profiled.length, first: profiled[0]! });
+	}
 	return problems;
+}
+
+/** The area number an entry claims (1–7), or its position when it names none. */
+function areaNumber(value: unknown, index: number): number {
+	const n = asObject(value)?.number;
+	return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= OFFICIAL_AREAS.length ? n : index + 1;
 }
 
 export type Catalogue = z.infer<typeof catalogueSchema>;
@@ -174,25 +210,27 @@ export type CatalogueQuestion = CatalogueArea['questions'][number];
 /** One problem in a catalogue file, located by its path in the file (e.g. `areas[2].questions[4].text.de`). */
 export interface CatalogueProblem {
 	path: string;
-	/** A key of the `catalogueProblem` messages. */
+	/** What is wrong; src/lib/domain/catalogue-problems.ts turns it into a sentence. */
 	code: string;
 	params: Record<string, string | number>;
 }
 
 export type CatalogueValidation =
 	| { ok: true; catalogue: Catalogue; warnings: CatalogueProblem[] }
-	| { ok: false; problems: CatalogueProblem[] };
+	/** `json`: the parsed file (absent for a JSON syntax error), to name the places of the problems. */
+	| { ok: false; problems: CatalogueProblem[]; json?: unknown };
 
 /** Validates a catalogue file's text: JSON syntax first, then the schema; every problem is listed. */
 export function validateCatalogueText(source: string): CatalogueValidation {
+	const text = source.replace(/^\uFEFF/, '');
 	let json: unknown;
 	try {
-		json = JSON.parse(source.replace(/^\uFEFF/, ''));
+		json = JSON.parse(text);
 	} catch (error) {
-		return {
-			ok: false,
-			problems: [{ path: '', code: 'invalidJson', params: { detail: (error as Error).message } }]
-		};
+		const found = findJsonSyntaxError(text);
+		const offset = Number(/at position (\d+)/.exec((error as Error).message)?.[1] ?? 0);
+		const params = found ?? { ...lineAndColumn(text, offset), hint: 'unexpectedCharacter', found: text[offset] ?? '' };
+		return { ok: false, problems: [{ path: '', code: 'invalidJson', params }] };
 	}
 	return validateCatalogue(json);
 }
@@ -200,9 +238,41 @@ export function validateCatalogueText(source: string): CatalogueValidation {
 /** Validates a parsed catalogue file; lists structural and semantic problems together. */
 export function validateCatalogue(json: unknown): CatalogueValidation {
 	const result = catalogueSchema.safeParse(json);
-	const problems = [...(result.success ? [] : result.error.issues.map(toProblem)), ...semanticProblems(json)];
+	const semantic = semanticProblems(json);
+	const areaMissing = semantic.some((p) => p.code === 'areaMissing');
+	const structural = result.success
+		? []
+		: result.error.issues
+				// "Handlungsfeld 4 fehlt" says it; "zu wenige Einträge" would say it again.
+				.filter((issue) => !(areaMissing && issue.code === 'too_small' && formatPath(issue.path) === 'areas'))
+				.map((issue) => toProblem(issue, valueAt(json, issue.path)));
+	const problems = [...structural, ...semantic];
 	if (result.success && problems.length === 0) return { ok: true, catalogue: result.data, warnings: translationWarnings(result.data) };
-	return { ok: false, problems };
+	return { ok: false, problems, json };
+}
+
+/** The value at a path in a parsed file; undefined where the path leads nowhere. */
+export function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
+	let value = json;
+	for (const part of path) {
+		if (typeof value !== 'object' || value === null) return undefined;
+		value = (value as Record<PropertyKey, unknown>)[part];
+	}
+	return value;
+}
+
+/** A short, readable rendering of a wrong value for a message: `"75"`, `12`, `{…}`, `[…]`. */
+function preview(value: unknown): string {
+	if (Array.isArray(value)) return '[…]';
+	if (typeof value === 'object' && value !== null) return '{…}';
+	const shown = JSON.stringify(value) ?? String(value);
+	return shown.length > 40 ? `${shown.slice(0, 39)}…` : shown;
+}
+
+function kindOf(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'array';
+	return typeof value;
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -211,29 +281,52 @@ export function formatPath(path: readonly PropertyKey[]): string {
 		.join('');
 }
 
-function toProblem(issue: z.core.$ZodIssue): CatalogueProblem {
+/**
+ * One zod issue as a problem. `input` is the value at the issue's path (zod 4 does not report it):
+ * a value of the wrong type is "wrongType" with the value shown, never "required".
+ */
+function toProblem(issue: z.core.$ZodIssue, input: unknown): CatalogueProblem {
 	const path = formatPath(issue.path);
+	const value = preview(input);
 	switch (issue.code) {
 		case 'invalid_type':
-			return issue.input === undefined
+			return input === undefined
 				? { path, code: 'required', params: {} }
-				: { path, code: 'wrongType', params: { expected: issue.expected } };
+				: { path, code: 'wrongType', params: { expected: issue.expected, value, received: kindOf(input) } };
 		case 'too_small':
-			return issue.origin === 'string'
-				? { path, code: 'required', params: {} }
-				: { path, code: issue.origin === 'array' ? 'tooFewItems' : 'tooSmall', params: { minimum: Number(issue.minimum) } };
+			if (issue.origin === 'string') return { path, code: 'empty', params: {} };
+			if (issue.origin === 'array') {
+				const count = Array.isArray(input) ? input.length : 0;
+				return { path, code: issue.exact ? 'wrongCount' : 'tooFewItems', params: { minimum: Number(issue.minimum), count } };
+			}
+			return { path, code: 'tooSmall', params: { minimum: Number(issue.minimum), value } };
 		case 'too_big':
-			return { path, code: issue.origin === 'array' ? 'tooManyItems' : 'tooBig', params: { maximum: Number(issue.maximum) } };
+			if (issue.origin === 'string') return { path, code: 'tooLong', params: { maximum: Number(issue.maximum) } };
+			if (issue.origin === 'array') {
+				const count = Array.isArray(input) ? input.length : 0;
+				return { path, code: issue.exact ? 'wrongCount' : 'tooManyItems', params: { maximum: Number(issue.maximum), minimum: Number(issue.maximum), count } };
+			}
+			return { path, code: 'tooBig', params: { maximum: Number(issue.maximum), value } };
 		case 'unrecognized_keys':
 			return { path, code: 'unknownKeys', params: { keys: issue.keys.join(', ') } };
 		case 'invalid_union':
+			return { path, code: 'invalidValue', params: { value, allowed: unionValues(issue).join(', ') } };
 		case 'invalid_value':
-			return { path, code: 'invalidValue', params: {} };
+			return { path, code: 'invalidValue', params: { value, allowed: issue.values.map((v) => String(v)).join(', ') } };
 		case 'invalid_format':
-			return { path, code: issue.message === 'invalidVersion' ? 'invalidVersion' : 'invalidId', params: {} };
+			return { path, code: issue.message === 'invalidVersion' ? 'invalidVersion' : 'invalidId', params: { value } };
+		case 'custom':
+			return { path, code: issue.message === 'controlChars' ? 'controlChars' : 'invalidValue', params: { value } };
 		default:
-			return { path, code: 'invalidValue', params: {} };
+			return { path, code: 'invalidValue', params: { value, allowed: '' } };
 	}
+}
+
+/** The literals a union of literals allows (the level numbers 1–4). */
+function unionValues(issue: z.core.$ZodIssueInvalidUnion): string[] {
+	return issue.errors.flatMap((branch) =>
+		branch.flatMap((inner) => (inner.code === 'invalid_value' ? inner.values.map((v) => String(v)) : []))
+	);
 }
 
 /** The number of questions in a catalogue. */

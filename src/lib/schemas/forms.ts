@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { allDistinct, calendarDate, hasControlChars, multilineText, plainText } from './fields';
 import { PARTICIPANT_LANGUAGES } from '../i18n/participant-languages';
+import { PROFILES } from '../domain/profiles';
 
 /*
  * One schema per form. Error messages are keys of the `errors` messages, translated when shown,
@@ -43,7 +44,9 @@ export const staffRoleSchema = staffTargetSchema.extend({
 
 export const assessmentCreateSchema = z.object({
 	name: required(120).pipe(z.string().min(3, { error: 'tooShort' })),
-	catalogueId: z.coerce.number({ error: 'catalogue' }).int({ error: 'catalogue' }).positive({ error: 'catalogue' })
+	catalogueId: z.coerce.number({ error: 'catalogue' }).int({ error: 'catalogue' }).positive({ error: 'catalogue' }),
+	/** '' or missing: no profile, every question applies. */
+	profile: z.union([z.literal(''), z.enum(PROFILES)], { error: 'invalid' }).optional()
 });
 
 export const PASSWORD_MIN = 10;

@@ -81,7 +81,7 @@ export async function findAssessmentByName(db: Db, municipalityId: number, name:
 /** Creates an assessment pinned to the catalogue version it starts with. */
 export async function createAssessment(
 	db: Db,
-	values: { municipalityId: number; name: string; catalogueId: number; createdBy: number | null }
+	values: { municipalityId: number; name: string; catalogueId: number; createdBy: number | null; profile?: string | null }
 ): Promise<Assessment> {
 	return db
 		.insertInto('assessment')
@@ -90,7 +90,8 @@ export async function createAssessment(
 			name: values.name,
 			catalogue_id: values.catalogueId,
 			created_by: values.createdBy,
-			created_at: now()
+			created_at: now(),
+			profile: values.profile ?? null
 		})
 		.returningAll()
 		.executeTakeFirstOrThrow();

@@ -71,7 +71,12 @@ describe('the honest-figures migration', () => {
 		expect((await migrator.migrateTo('2026_11_22_0500_workshop')).error).toBeUndefined();
 		// The catalogue as it was stored before: one combined step without points, German and English only, no suggestions.
 		const before = shipped();
-		for (const area of before.areas) for (const question of area.questions) delete question.suggestion;
+		for (const area of before.areas) {
+			for (const question of area.questions) {
+				delete question.suggestion;
+				delete question.notApplicableFor;
+			}
+		}
 		delete before.translations;
 		for (const level of before.levels) level.name = germanAndEnglish(level.name);
 		for (const area of before.areas) {

@@ -52,6 +52,19 @@ export interface CatalogueTable {
 	imported_at: string;
 }
 
+/** A coordinator's unpublished next catalogue version: the editor's working copy, JSON that may not validate yet. */
+export interface CatalogueDraftTable {
+	id: Generated<number>;
+	municipality_id: number;
+	/** The stored catalogue version it was copied from. */
+	based_on: number | null;
+	content: string;
+	created_by: number | null;
+	created_at: string;
+	updated_by: number | null;
+	updated_at: string;
+}
+
 export type AssessmentStatus = 'open' | 'closed';
 
 export interface AssessmentTable {
@@ -65,6 +78,8 @@ export interface AssessmentTable {
 	status: Generated<AssessmentStatus>;
 	closed_at: string | null;
 	closed_by: number | null;
+	/** The applicability profile (e.g. 'landkreis') it was created for; null: every question applies. */
+	profile: string | null;
 }
 
 export interface AreaAssignmentTable {
@@ -208,6 +223,7 @@ export interface Database {
 	membership: MembershipTable;
 	session: SessionTable;
 	catalogue: CatalogueTable;
+	catalogue_draft: CatalogueDraftTable;
 	assessment: AssessmentTable;
 	area_assignment: AreaAssignmentTable;
 	answer: AnswerTable;
@@ -228,6 +244,7 @@ export type UserUpdate = Updateable<UserTable>;
 export type Membership = Selectable<MembershipTable>;
 export type Session = Selectable<SessionTable>;
 export type CatalogueRow = Selectable<CatalogueTable>;
+export type CatalogueDraftRow = Selectable<CatalogueDraftTable>;
 export type Assessment = Selectable<AssessmentTable>;
 export type Answer = Selectable<AnswerTable>;
 export type AgreedAnswer = Selectable<AgreedAnswerTable>;

@@ -6,6 +6,9 @@ import { parseForm, readForm } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guards';
 import { listMyAreas } from '$lib/server/questionnaire';
 import { assessmentCreateSchema } from '$lib/schemas/forms';
+import { presetNotApplicable } from '$lib/server/profiles';
+import { PROFILES } from '$lib/domain/profiles';
+import { t } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => {
@@ -14,7 +17,8 @@ export const load = (async ({ locals }) => {
 	return {
 		myAreas: role === 'facilitator' ? [] : await listMyAreas(db, municipalityId, userId),
 		assessments: await assessments.listAssessments(db, municipalityId),
-		catalogues: role === 'coordinator' ? await catalogues.listCatalogues(db, municipalityId) : []
+		catalogues: role === 'coordinator' ? await catalogues.listCatalogues(db, municipalityId) : [],
+		profiles: PROFILES
 	};
 }) satisfies PageServerLoad;
 
@@ -25,13 +29,20 @@ export const actions = {
 		const parsed = parseForm(assessmentCreateSchema, await readForm(request));
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const { name, catalogueId } = parsed.data;
-		if (!(await catalogues.findCatalogue(db, municipalityId, catalogueId))) {
+		const profile = parsed.data.profile || null;
+		const catalogueRow = await catalogues.findCatalogue(db, municipalityId, catalogueId);
+		if (!catalogueRow) {
 			return fail(400, { values: { name }, errors: { catalogueId: 'catalogue' } });
 		}
 		if (await assessments.findAssessmentByName(db, municipalityId, name)) {
 			return fail(400, { values: { name, catalogueId: String(catalogueId) }, errors: { name: 'assessmentExists' } });
 		}
-		await assessments.createAssessment(db, { municipalityId, name, catalogueId, createdBy: userId });
+		const reason = profile ? t(locals.lang).profiles.reason(t(locals.lang).profiles.name(profile)) : '';
+		await db.transaction().execute(async (trx) => {
+			const assessment = await assessments.createAssessment(trx, { municipalityId, name, catalogueId, createdBy: userId, profile });
+			const catalogue = catalogues.parseContent(catalogueRow);
+			await presetNotApplicable(trx, { assessmentId: assessment.id, catalogue, profile, reason, actorId: userId });
+		});
 		redirect(303, `/m/${municipalityId}?created=${encodeURIComponent(name)}`);
 	}
 } satisfies Actions;

@@ -1,21 +1,55 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import { getApp } from '$lib/server/app';
 import * as catalogues from '$lib/server/db/catalogues';
-import { tryReadForm } from '$lib/server/forms';
+import * as drafts from '$lib/server/db/catalogue-drafts';
+import * as municipalities from '$lib/server/db/municipalities';
+import { readForm, tryReadForm } from '$lib/server/forms';
+import { suggestVersion } from '$lib/domain/catalogue-edit';
 import { MAX_CATALOGUE_BYTES } from '$lib/server/upload-limits';
 import { requireRole } from '$lib/server/guards';
 import { validateCatalogueText } from '$lib/schemas/catalogue';
+import { describeProblems } from '$lib/domain/catalogue-problems';
+import { catalogueProblemTexts } from '$lib/i18n/catalogue-problems';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Larger than any plausible catalogue (the default is ~120 KB), small enough to parse at once. */
 const MAX_FILE_BYTES = MAX_CATALOGUE_BYTES;
 
-export const load = (async ({ locals }) => {
+export const load = (async ({ locals, url }) => {
 	const { municipalityId } = requireRole(locals, 'coordinator');
-	return { catalogues: await catalogues.listCatalogues(getApp().db, municipalityId) };
+	const { db } = getApp();
+	const list = await catalogues.listCatalogues(db, municipalityId);
+	const published = list.find((c) => String(c.id) === url.searchParams.get('published'));
+	return {
+		catalogues: list,
+		drafts: await drafts.listDrafts(db, municipalityId),
+		published: published && { title: published.title, version: published.version, questions: published.questionCount },
+		discarded: url.searchParams.has('discarded')
+	};
 }) satisfies PageServerLoad;
 
+const draftSchema = z.object({ catalogueId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
 export const actions = {
+	/** "Neue Version bearbeiten": a draft copied from a stored version, with a new version proposed. */
+	draft: async ({ locals, request }) => {
+		const { municipalityId, userId } = requireRole(locals, 'coordinator');
+		const parsed = draftSchema.safeParse(Object.fromEntries(await readForm(request)));
+		if (!parsed.success) return fail(400, { error: 'catalogue' as const, problems: [] });
+		const { db } = getApp();
+		const row = await catalogues.findCatalogue(db, municipalityId, parsed.data.catalogueId);
+		if (!row) return fail(400, { error: 'catalogue' as const, problems: [] });
+		const content = catalogues.parseContent(row);
+		const municipality = await municipalities.findMunicipality(db, municipalityId);
+		const taken = [
+			...(await catalogues.listCatalogues(db, municipalityId)).map((c) => c.version),
+			...(await drafts.listDrafts(db, municipalityId)).map((d) => d.version)
+		];
+		content.version = suggestVersion(content.version, municipality?.name ?? 'kommune', taken);
+		const id = await drafts.createDraft(db, { municipalityId, basedOn: row.id, content, userId });
+		redirect(303, `/m/${municipalityId}/catalogues/drafts/${id}`);
+	},
 	import: async ({ locals, request }) => {
 		const { municipalityId, userId } = requireRole(locals, 'coordinator');
 		const form = await tryReadForm(request);
@@ -31,7 +65,8 @@ export const actions = {
 
 		const validation = validateCatalogueText(await file.text());
 		if (!validation.ok) {
-			return fail(422, { error: 'catalogueInvalid' as const, fileName: file.name, problems: validation.problems });
+			const problems = describeProblems(validation.problems, validation.json, catalogueProblemTexts(locals.lang));
+			return fail(422, { error: 'catalogueInvalid' as const, fileName: file.name, problems });
 		}
 		const { catalogue } = validation;
 		const result = await catalogues.storeCatalogue(getApp().db, catalogue, municipalityId, userId);
@@ -44,7 +79,8 @@ export const actions = {
 				title: catalogue.title,
 				version: catalogue.version,
 				questions: catalogue.areas.reduce((n, a) => n + a.questions.length, 0),
-				warnings: validation.warnings
+				// Missing translations: the catalogue is stored, the coordinator learns where participants see German.
+				warnings: describeProblems(validation.warnings, catalogue, catalogueProblemTexts(locals.lang))
 			}
 		};
 	}

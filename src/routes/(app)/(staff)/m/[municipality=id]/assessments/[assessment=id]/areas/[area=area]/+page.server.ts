@@ -5,6 +5,7 @@ import { getApp } from '$lib/server/app';
 import { requireAssessment } from '$lib/server/assessment-access';
 import * as questionnaire from '$lib/server/db/questionnaire';
 import { Refusal, catalogueOf, saveAnswers, type AnswerInput } from '$lib/server/questionnaire';
+import type { Profile } from '$lib/domain/profiles';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
@@ -30,7 +31,9 @@ export const load = (async ({ locals, params }) => {
 		scale: catalogue.scale.map((s) => ({ value: s.value, label: s.label })),
 		mine,
 		nextArea: next ? { number: next.number, name: next.name } : null,
-		readOnly: assessment.status === 'closed'
+		readOnly: assessment.status === 'closed',
+		/** Questions the catalogue marks as not applicable for it are labelled so. */
+		profile: assessment.profile as Profile | null
 	};
 }) satisfies PageServerLoad;
 
