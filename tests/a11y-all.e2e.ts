@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
-import { DEMO, expect, login, test, unique, wcagViolations } from './fixtures';
-import { listPages, query, toPath } from './routes';
+import { expect, login, test, wcagViolations, DEMO } from './fixtures';
+import { setup, staffPages, WORKSHOP_PAGES } from './a11y-pages';
+import { listPages } from './routes';
 
 /*
  * BITV 2.0 (WCAG 2.1 AA) on every page: each page listed from src/routes is opened in both of its
@@ -8,51 +9,6 @@ import { listPages, query, toPath } from './routes';
  * left) — and axe checks every WCAG 2.1 A/AA rule. Any violation fails, whatever its impact.
  * A new page without a way to reach it here fails the test, so it cannot go unchecked.
  */
-
-interface Ids {
-	assessment: number;
-	workshop: number;
-	code: string;
-	catalogue: number;
-}
-
-/** Pages whose URL alone does not show everything: extra states opened after the page itself. */
-type Visit = { path: string; label: string; prepare?: (page: Page) => Promise<void> };
-
-function staffPages(ids: Ids): Visit[] {
-	const fill = (name: string, routeId: string): string => {
-		switch (name) {
-			case 'municipality': return '1';
-			case 'assessment': return String(ids.assessment);
-			case 'workshop': return String(ids.workshop);
-			case 'catalogue': return String(ids.catalogue);
-			case 'area': return '3';
-			case 'question': return '1.01';
-			case 'token': return 'no-such-invitation-token-0000000000000000000';
-			default: throw new Error(`tests/a11y-all.e2e.ts: no value for [${name}] in ${routeId}`);
-		}
-	};
-	return listPages()
-		.filter((p) => !p.id.startsWith('/(workshop)'))
-		.map((p) => ({ path: toPath(p.id, fill), label: p.id }));
-}
-
-const WORKSHOP_PAGES = ['/(workshop)/w', '/(workshop)/w/[code]'];
-
-/** The demo's ids, and a live workshop with areas 1 and 2 open (the demo's workshop is finished). */
-async function setup(page: Page, databasePath: string) {
-	const ids = query(databasePath, (db) => {
-		const w = db.prepare('select id, code, assessment_id from workshop order by id').get() as { id: number; code: string; assessment_id: number };
-		const c = db.prepare('select id from catalogue order by id').get() as { id: number };
-		return { assessment: w.assessment_id, workshop: w.id, code: w.code, catalogue: c.id };
-	});
-	await login(page, DEMO.coordinator.email, DEMO.coordinator.password);
-	const created = await page.request.post(`/api/assessments/${ids.assessment}/workshops`, { data: { title: unique('Barrierefrei'), areas: [1, 2, 3, 4, 5, 6, 7] } });
-	expect(created.status()).toBe(201);
-	const live = (await created.json()) as { id: number; code: string };
-	expect((await page.request.post(`/api/workshops/${live.id}/areas`, { data: { areas: [1, 2], open: true } })).status()).toBe(200);
-	return { ids, live };
-}
 
 /** Runs axe on each page state; collects violations so one run lists them all. */
 function checker(lang: string) {
