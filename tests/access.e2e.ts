@@ -32,6 +32,7 @@ const POLICY: Record<string, Rule> = {
 	'/(app)/login': { page: 'public', actions: { '*': 'public' } },
 	'/(app)/logout': { actions: { '*': 'public' } },
 	'/(app)/language': { actions: { '*': 'public' } },
+	'/(app)/barrierefreiheit': { page: 'public' },
 	'/(workshop)/w': { page: 'public' },
 	'/(workshop)/w/language': { page: 'public', actions: { '*': 'public' } },
 	'/(workshop)/w/[code]': { page: 'public', actions: { '*': 'public' } },

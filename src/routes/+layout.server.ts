@@ -10,7 +10,8 @@ export const load = (({ locals }) => ({
 
 /** The footer's links to the legal pages; a page that is not configured gets no link. */
 function legalLinks(): { imprint?: string; privacy?: string; accessibility?: string } {
-	if (building) return {};
+	if (building) return { accessibility: '/barrierefreiheit' };
 	const { IMPRESSUM_URL, DATENSCHUTZ_URL, BARRIEREFREIHEIT_URL } = getApp().config;
-	return { imprint: IMPRESSUM_URL, privacy: DATENSCHUTZ_URL, accessibility: BARRIEREFREIHEIT_URL };
+	// The accessibility statement always exists: the municipality's own page, or the app's /barrierefreiheit.
+	return { imprint: IMPRESSUM_URL, privacy: DATENSCHUTZ_URL, accessibility: BARRIEREFREIHEIT_URL ?? '/barrierefreiheit' };
 }

@@ -21,6 +21,36 @@ export const de = {
 			`Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'} erneut.`,
 		loggedOut: 'Sie sind abgemeldet.'
 	},
+	accessibility: {
+		title: 'Erklärung zur Barrierefreiheit',
+		someBody: 'Die betreibende Stelle',
+		intro: (body: string, app: string) =>
+			`${body} ist bemüht, die Anwendung „${app}“ im Einklang mit der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) barrierefrei zugänglich zu machen. Diese Erklärung gilt für alle Seiten dieser Anwendung: Fragebogen, Abstimmung, Workshop und Präsentation.`,
+		stateTitle: 'Stand der Vereinbarkeit mit den Anforderungen',
+		state: 'Diese Anwendung ist wegen der unten genannten Einschränkungen teilweise mit der BITV 2.0 vereinbar. Maßstab sind die Web Content Accessibility Guidelines (WCAG) 2.1, Stufe AA, nach der europäischen Norm EN 301 549.',
+		methodTitle: 'Wie geprüft wurde',
+		method: 'Die Erklärung beruht auf einer Selbstbewertung. Jede Seite wird automatisch mit axe-core gegen alle Regeln der WCAG 2.1 Stufen A und AA geprüft: die Seiten für Mitarbeitende auf Deutsch und Englisch, die Seiten für Teilnehmende auf Deutsch und Arabisch (von rechts nach links). Dazu kommen Tests, die jeden Ablauf nur mit der Tastatur bedienen, und Prüfungen der Darstellung bei 320 CSS-Pixeln Breite (400 % Zoom), mit vergrößerten Textabständen und mit reduzierter Bewegung. Eine Prüfung durch eine unabhängige Prüfstelle (BITV-Test) hat noch nicht stattgefunden.',
+		limitationsTitle: 'Nicht barrierefreie Inhalte',
+		limitations: [
+			'Die heruntergeladenen Dateien (Excel und CSV) und der druckbare Bericht sind nicht eigens auf Barrierefreiheit geprüft. Dieselben Zahlen stehen barrierefrei auf den Ergebnisseiten.',
+			'Die Übersetzungen der Seiten für Teilnehmende (Englisch, Arabisch, Farsi, Türkisch, Ukrainisch, Russisch) und die Leichte Sprache haben wir selbst erstellt. Muttersprachliche Fachleute und eine Prüfgruppe für Leichte Sprache haben sie noch nicht geprüft; im Fragenkatalog sind sie als Entwurf gekennzeichnet.',
+			'Die Seiten für Mitarbeitende und diese Erklärung gibt es nur auf Deutsch und Englisch.',
+			'Texte, die die Kommune selbst einträgt (eigene Fragenkataloge, Kommentare, Belege), prüft die Anwendung nicht auf Verständlichkeit oder Barrierefreiheit.'
+		],
+		alternativesNote: 'Diagramme haben immer eine Tabelle oder einen Text mit denselben Zahlen.',
+		checkedTitle: 'Erstellung dieser Erklärung',
+		checkedOn: (date: string) => `Letzte Prüfung: ${date}.`,
+		checkedBySoftware: 'Das ist das Datum, an dem die Software zuletzt geprüft wurde. Die betreibende Stelle hat noch keine eigene Prüfung eingetragen.',
+		feedbackTitle: 'Barrieren melden: Kontakt',
+		feedback: 'Sind Ihnen Mängel beim barrierefreien Zugang aufgefallen? Brauchen Sie einen Inhalt in anderer Form? Dann melden Sie sich bitte:',
+		email: 'E-Mail',
+		web: 'Kontaktformular',
+		phone: 'Telefon',
+		noContact: 'Die betreibende Stelle hat noch keinen Kontakt eingetragen. Bitte wenden Sie sich an die Verwaltung Ihrer Kommune.',
+		enforcementTitle: 'Schlichtungsverfahren',
+		enforcement: 'Wenn Sie auf Ihre Meldung innerhalb von sechs Wochen keine zufriedenstellende Antwort erhalten, können Sie ein Schlichtungsverfahren beantragen bei:',
+		enforcementCost: 'Das Verfahren ist kostenlos. Sie brauchen keinen Rechtsbeistand.'
+	},
 	roles: {
 		coordinator: 'Koordination',
 		editor: 'Bearbeitung',

@@ -22,6 +22,36 @@ export const en: Messages = {
 			`Too many failed login attempts. Please try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
 		loggedOut: 'You are logged out.'
 	},
+	accessibility: {
+		title: 'Accessibility statement',
+		someBody: 'The operating body',
+		intro: (body: string, app: string) =>
+			`${body} strives to make the application “${app}” accessible in line with the German Barrierefreie-Informationstechnik-Verordnung (BITV 2.0). This statement covers every page of the application: questionnaire, rating, workshop and presentation.`,
+		stateTitle: 'Compliance status',
+		state: 'This application is partially compliant with BITV 2.0 because of the limitations listed below. The standard is the Web Content Accessibility Guidelines (WCAG) 2.1, level AA, as in the European standard EN 301 549.',
+		methodTitle: 'How it was checked',
+		method: 'This statement is based on a self-assessment. Every page is checked automatically with axe-core against all WCAG 2.1 level A and AA rules: the staff pages in German and English, the participant pages in German and Arabic (right to left). Tests also use every flow with the keyboard alone and check the layout at 320 CSS pixels wide (400 % zoom), with increased text spacing and with reduced motion. No independent audit (BITV-Test) has taken place yet.',
+		limitationsTitle: 'Content that is not accessible',
+		limitations: [
+			'The downloaded files (Excel and CSV) and the printable report are not checked for accessibility of their own. The same figures are shown accessibly on the results pages.',
+			'We wrote the translations of the participant pages (English, Arabic, Farsi, Turkish, Ukrainian, Russian) and the Leichte Sprache ourselves. Native-speaking experts and a Leichte Sprache review group have not checked them yet; the catalogue marks them as drafts.',
+			'The staff pages and this statement are in German and English only.',
+			'Texts the municipality enters itself (its own catalogues, comments, evidence) are not checked by the application for clarity or accessibility.'
+		],
+		alternativesNote: 'Charts always come with a table or text giving the same figures.',
+		checkedTitle: 'Preparation of this statement',
+		checkedOn: (date: string) => `Last checked: ${date}.`,
+		checkedBySoftware: 'This is the date the software was last checked. The operating body has not entered a check of its own yet.',
+		feedbackTitle: 'Report a barrier: contact',
+		feedback: 'Have you noticed a barrier? Do you need some content in another form? Please get in touch:',
+		email: 'Email',
+		web: 'Contact form',
+		phone: 'Phone',
+		noContact: 'The operating body has not entered a contact yet. Please contact your municipality’s administration.',
+		enforcementTitle: 'Enforcement procedure',
+		enforcement: 'If you do not receive a satisfactory answer to your report within six weeks, you can apply for conciliation to:',
+		enforcementCost: 'The procedure is free of charge. You do not need a lawyer.'
+	},
 	roles: {
 		coordinator: 'Coordination',
 		editor: 'Editor',

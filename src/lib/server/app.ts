@@ -1,3 +1,4 @@
+import { missingFeedbackContact } from './accessibility';
 import { parseConfig, type Config } from './config';
 import { migrate, openDatabase, type Db } from './db';
 import { countUsers } from './db/users';
@@ -61,6 +62,13 @@ export async function startApp(env: Record<string, string | undefined>): Promise
 		console.warn(
 			'Die Datenbank enthält noch kein Konto. Setzen Sie INITIAL_ADMIN_EMAIL und INITIAL_ADMIN_PASSWORD ' +
 				'für die erste Koordination (oder SEED_DEMO=1 für die Demo-Kommune) und starten Sie neu.'
+		);
+	}
+
+	if (missingFeedbackContact(config)) {
+		console.warn(
+			'Erklärung zur Barrierefreiheit (/barrierefreiheit): kein Kontakt für Rückmeldungen. Setzen Sie ' +
+				'ACCESSIBILITY_CONTACT_EMAIL, ACCESSIBILITY_CONTACT_URL oder ACCESSIBILITY_CONTACT_PHONE (BITV 2.0 § 7).'
 		);
 	}
 

@@ -50,11 +50,37 @@ export const configSchema = z
 		/** The municipality's or operator's legal pages, linked in the footer of every public page; unset: no link. */
 		IMPRESSUM_URL: legalUrl,
 		DATENSCHUTZ_URL: legalUrl,
-		BARRIEREFREIHEIT_URL: legalUrl
+		BARRIEREFREIHEIT_URL: legalUrl,
+		/*
+		 * The "Erklärung zur Barrierefreiheit" (/barrierefreiheit), which BITV 2.0 § 7 requires of a
+		 * public body: who is responsible, where feedback goes, when the accessibility was last checked.
+		 */
+		/** The public body responsible for this installation, e.g. "Stadt Musterstadt, Integrationsbüro". */
+		ACCESSIBILITY_RESPONSIBLE: z.string().trim().min(2).max(200).optional(),
+		/** Feedback contact for barriers (at least one of email and URL should be set). */
+		ACCESSIBILITY_CONTACT_EMAIL: z.email().optional(),
+		ACCESSIBILITY_CONTACT_URL: z.url({ protocol: /^https?$/ }).optional(),
+		ACCESSIBILITY_CONTACT_PHONE: z
+			.string()
+			.trim()
+			.regex(/^\+?[0-9 ()/-]{5,30}$/, { message: 'must be a phone number such as +49 30 1234567' })
+			.optional(),
+		/** Date (YYYY-MM-DD) of the municipality's own last check; default: the date this software was last checked. */
+		ACCESSIBILITY_CHECKED_ON: z.iso.date().optional(),
+		/**
+		 * The enforcement body (Durchsetzungs-/Schlichtungsverfahren). Default: the federal
+		 * Schlichtungsstelle nach § 16 BGG; Länder name their own body in their accessibility laws.
+		 */
+		ACCESSIBILITY_ENFORCEMENT_NAME: z.string().trim().min(2).max(200).optional(),
+		ACCESSIBILITY_ENFORCEMENT_URL: z.url({ protocol: /^https?$/ }).optional()
 	})
 	.refine((c) => c.XFF_DEPTH === undefined || c.ADDRESS_HEADER === 'x-forwarded-for', {
 		path: ['XFF_DEPTH'],
 		message: 'XFF_DEPTH only applies with ADDRESS_HEADER=x-forwarded-for'
+	})
+	.refine((c) => (c.ACCESSIBILITY_ENFORCEMENT_NAME === undefined) === (c.ACCESSIBILITY_ENFORCEMENT_URL === undefined), {
+		path: ['ACCESSIBILITY_ENFORCEMENT_URL'],
+		message: 'ACCESSIBILITY_ENFORCEMENT_NAME and ACCESSIBILITY_ENFORCEMENT_URL must be set together'
 	})
 	.refine((c) => (c.INITIAL_ADMIN_EMAIL === undefined) === (c.INITIAL_ADMIN_PASSWORD === undefined), {
 		path: ['INITIAL_ADMIN_PASSWORD'],

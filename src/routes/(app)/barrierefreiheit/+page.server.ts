@@ -1,0 +1,6 @@
+import { accessibilityStatement } from '$lib/server/accessibility';
+import { getApp } from '$lib/server/app';
+import type { PageServerLoad } from './$types';
+
+/** Public: BITV 2.0 § 7 wants the statement reachable without an account. */
+export const load = (() => ({ statement: accessibilityStatement(getApp().config) })) satisfies PageServerLoad;
