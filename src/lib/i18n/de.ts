@@ -535,6 +535,9 @@ export const de = {
 		historyChange: 'alt → neu',
 		historyCreated: 'angelegt',
 		empty: '(leer)',
+		exportColumns: ['Nr.', 'Titel', 'Beschreibung', 'Handlungsfelder', 'Fragen', 'Antwortet auf Abweichung in', 'Stufe Verwaltung', 'Median Workshop', 'Abweichung', 'Verantwortlich', 'Partner', 'Mittel', 'Betrag (€)', 'Beginn', 'Fällig bis', 'Priorität', 'Status', 'Überfällig', 'Aus Vorschlägen', 'Letzter Stand'],
+		yes: 'ja',
+		fileSuffix: 'Massnahmenplan',
 		proposalRef: (n: number) => `Vorschlag Nr. ${n}`,
 		doc: {
 			title: 'Maßnahmenplan',

@@ -533,6 +533,9 @@ export const en: Messages = {
 		historyChange: 'old → new',
 		historyCreated: 'created',
 		empty: '(empty)',
+		exportColumns: ['No.', 'Title', 'Description', 'Areas', 'Questions', 'Answers the gap in', 'Administration level', 'Workshop median', 'Gap', 'Owner', 'Partners', 'Resources', 'Amount (€)', 'Start', 'Due', 'Priority', 'Status', 'Overdue', 'From proposals', 'Latest progress'],
+		yes: 'yes',
+		fileSuffix: 'Measures plan',
 		proposalRef: (n: number) => `Proposal no. ${n}`,
 		doc: {
 			title: 'Measures plan',
