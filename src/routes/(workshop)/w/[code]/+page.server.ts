@@ -8,6 +8,7 @@ import { setBallotCookie, workshopByCode, type CodeRequest } from '$lib/server/p
 import { catalogueOf } from '$lib/server/questionnaire';
 import { Refusal } from '$lib/server/refusal';
 import { ballotCookie, ballotOf, join, parseWorkshop, rate, workshopState } from '$lib/server/workshops';
+import { phaseOf } from '$lib/server/proposals';
 import type { Actions, PageServerLoad } from './$types';
 
 async function findOrFail(code: string, from: CodeRequest) {
@@ -43,6 +44,8 @@ export const load = (async ({ params, cookies, getClientAddress }) => {
 			})
 		},
 		levels: catalogue.levels.map((l) => ({ level: l.level, name: l.name })),
+		// The small groups run: the page links to them.
+		groupPhase: (await phaseOf(db, row)).running,
 		ballot: ballot
 			? { group: ballot.stakeholder_group, ratings: Object.fromEntries(ratings.map((r) => [r.area, r.level])) as Record<number, number | null> }
 			: null
