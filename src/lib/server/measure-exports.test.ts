@@ -40,3 +40,17 @@ describe('the plan\'s documents', () => {
 		expect(row[12]).toBe(12000);
 	});
 });
+
+describe('the demo\'s group phase and plan', () => {
+	it('has proposals with support on areas 1 and 7 and six measures in different states', async () => {
+		expect.hasAssertions();
+		const proposals = await db.selectFrom('proposal').select(['area']).execute();
+		expect([...new Set(proposals.map((p) => p.area))].sort()).toEqual([1, 7]);
+		const plan = await measurePlan(db, assessment);
+		expect(plan.measures).toHaveLength(6);
+		expect(new Set(plan.measures.map((m) => m.status))).toEqual(new Set(['planned', 'in_progress', 'done', 'deferred']));
+		expect(plan.measures.filter((m) => m.proposalIds.length > 0)).toHaveLength(2);
+		expect(plan.areas.find((a) => a.area === 1)?.summary).toContain('Verbindlichkeit');
+		expect(plan.coverage.covered).toEqual(expect.arrayContaining([1, 7]));
+	});
+});
