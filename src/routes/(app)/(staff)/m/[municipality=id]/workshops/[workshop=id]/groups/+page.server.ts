@@ -38,11 +38,14 @@ export const actions = {
 	start: async ({ locals, params, request }) => {
 		const { workshop, userId } = await requireWorkshop(locals, params.workshop, 'coordinator', 'facilitator');
 		const form = await readForm(request);
+		// The button names the step, so a body without it (a stray or hostile request) starts nothing.
+		if (form.get('phase') !== 'start') return fail(400, { error: 'invalid', where: '' });
 		return act(() => startGroupPhase(getApp().db, workshop.id, userId, form.get('showComments') === 'on'), '', 'started', params);
 	},
 	end: async ({ locals, params, request }) => {
 		const { workshop } = await requireWorkshop(locals, params.workshop, 'coordinator', 'facilitator');
-		await readForm(request);
+		const form = await readForm(request);
+		if (form.get('phase') !== 'end') return fail(400, { error: 'invalid', where: '' });
 		return act(() => endGroupPhase(getApp().db, workshop.id), '', 'ended', params);
 	},
 	hide: async ({ locals, params, request }) => {
@@ -57,6 +60,8 @@ export const actions = {
 		const { workshop, userId } = await requireWorkshop(locals, params.workshop, 'coordinator', 'facilitator');
 		const form = await readForm(request);
 		const text = form.get('text');
+		// No text field at all is not a request to clear the summary.
+		if (typeof text !== 'string') return fail(400, { error: 'required', where: '' });
 		const parsed = summarySchema.safeParse({ area: Number(form.get('area')), text: typeof text === 'string' ? text.slice(0, 10_000) : '' });
 		if (!parsed.success) {
 			const code = parsed.error.issues[0]?.message ?? 'invalid';
