@@ -42,7 +42,7 @@ const POLICY: Record<string, Rule> = {
 	'/api/w/[code]/group/events': { get: 'public' },
 	[`${M}/workshops/[workshop=id]/groups`]: { page: ALL, actions: { '*': CF } },
 	'/api/workshops/[id=id]/proposals': { get: ALL },
-	'/api/workshops/[id=id]/group-events': { get: ALL },
+	'/api/workshops/[id=id]/groups/events': { get: ALL },
 	// Whoever holds an invitation link may open it; accepting as an existing account asks for its login.
 	'/(app)/invitation/[token]': { page: 'public', actions: { '*': 'public' } },
 	[`${S}/account`]: { page: 'user', actions: { '*': 'user' } },
