@@ -172,7 +172,7 @@ async function session(baseURL: string, email?: string): Promise<APIRequestConte
 const DENIED = [401, 403, 404];
 
 test('access: no role without the right, no other municipality and no anonymous caller gets data from a staff route', async ({ server }) => {
-	test.setTimeout(420_000);
+	test.setTimeout(240_000);
 	const setup = addOtherMunicipality(server.databasePath);
 	const ids = query(server.databasePath, (db) => {
 		const assessment = db.prepare('select id from assessment where municipality_id = ? order by id').get(setup.demoMunicipality) as { id: number };
