@@ -23,7 +23,7 @@ const CF: Role[] = ['coordinator', 'facilitator'];
  * person (own account data only). 'public': participants by join code, health check, login.
  * `actions`: per action name, '*' for every action of the page (new actions inherit it).
  */
-type Rule = { page?: Role[] | 'user' | 'public'; get?: Role[] | 'user' | 'public'; post?: Role[] | 'user' | 'public'; actions?: Record<string, Role[] | 'user' | 'public'> };
+type Rule = { page?: Role[] | 'user' | 'public'; get?: Role[] | 'user' | 'public'; post?: Role[] | 'user' | 'public'; patch?: Role[] | 'user' | 'public'; actions?: Record<string, Role[] | 'user' | 'public'> };
 const S = '/(app)/(staff)';
 const M = `${S}/m/[municipality=id]`;
 const A = `${M}/assessments/[assessment=id]`;
@@ -40,6 +40,11 @@ const POLICY: Record<string, Rule> = {
 	'/api/w/[code]/ballot': { post: 'public' },
 	'/api/w/[code]/events': { get: 'public' },
 	'/api/w/[code]/ratings': { post: 'public' },
+	'/(workshop)/w/[code]/group': { page: 'public', actions: { '*': 'public' } },
+	'/api/w/[code]/group/events': { get: 'public' },
+	[`${M}/workshops/[workshop=id]/groups`]: { page: ALL, actions: { '*': CF } },
+	'/api/workshops/[id=id]/proposals': { get: ALL },
+	'/api/workshops/[id=id]/groups/events': { get: ALL },
 	// Whoever holds an invitation link may open it; accepting as an existing account asks for its login.
 	'/(app)/invitation/[token]': { page: 'public', actions: { '*': 'public' } },
 	[`${S}/account`]: { page: 'user', actions: { '*': 'user' } },
@@ -63,6 +68,13 @@ const POLICY: Record<string, Rule> = {
 	[`${A}/export/areas.csv`]: { get: CF },
 	[`${A}/export/ratings.csv`]: { get: CF },
 	[`${A}/export/results.xlsx`]: { get: CF },
+	[`${A}/measures`]: { page: ALL },
+	[`${A}/measures/new`]: { page: C, actions: { '*': C } },
+	[`${A}/measures/[measure=id]`]: { page: ALL, actions: { '*': C } },
+	[`${A}/measures/plan.docx`]: { get: ALL },
+	[`${A}/measures/plan.csv`]: { get: ALL },
+	'/api/assessments/[id=id]/measures': { get: ALL, post: C },
+	'/api/measures/[id=id]': { patch: C },
 	[`${M}/workshops/[workshop=id]`]: { page: ALL, actions: { '*': CF } },
 	[`${M}/workshops/[workshop=id]/presenter`]: { page: ALL },
 	'/api/assessments': { get: 'user' },
@@ -81,7 +93,7 @@ const POLICY: Record<string, Rule> = {
 interface Target {
 	label: string;
 	routeId: string;
-	method: 'GET' | 'POST';
+	method: 'GET' | 'POST' | 'PATCH';
 	/** Path with `{m}` for the municipality, filled per caller. */
 	build: (municipality: number) => string;
 	rule: Role[] | 'user' | 'public';
@@ -106,10 +118,10 @@ function targets(fill: (name: string, routeId: string) => string): Target[] {
 		else result.push({ label: `POST ${action.id}${suffix}`, routeId: action.id, method: 'POST', build: (m) => path(action.id, m) + suffix, rule, kind: 'action' });
 	}
 	for (const endpoint of listEndpoints()) {
-		const key = endpoint.method === 'GET' ? 'get' : 'post';
+		const key = endpoint.method === 'GET' ? 'get' : endpoint.method === 'PATCH' ? 'patch' : 'post';
 		const rule = POLICY[endpoint.id]?.[key];
-		if (!rule || !['GET', 'POST'].includes(endpoint.method)) missing.push(`${endpoint.method} ${endpoint.id}`);
-		else result.push({ label: `${endpoint.method} ${endpoint.id}`, routeId: endpoint.id, method: endpoint.method as 'GET' | 'POST', build: (m) => path(endpoint.id, m), rule, kind: 'endpoint' });
+		if (!rule || !['GET', 'POST', 'PATCH'].includes(endpoint.method)) missing.push(`${endpoint.method} ${endpoint.id}`);
+		else result.push({ label: `${endpoint.method} ${endpoint.id}`, routeId: endpoint.id, method: endpoint.method as 'GET' | 'POST' | 'PATCH', build: (m) => path(endpoint.id, m), rule, kind: 'endpoint' });
 	}
 	expect(missing, 'routes without an entry in POLICY (tests/access.e2e.ts): decide who may use them').toEqual([]);
 	return result;
@@ -178,7 +190,8 @@ test('access: no role without the right, no other municipality and no anonymous 
 		const workshop = db
 			.prepare('select w.id, w.code from workshop w join assessment a on a.id = w.assessment_id where a.municipality_id = ? order by w.id')
 			.get(setup.demoMunicipality) as { id: number; code: string };
-		return { assessment: assessment.id, workshop: workshop.id, code: workshop.code };
+		const measure = db.prepare('select id from measure where assessment_id = ? order by id').get(assessment.id) as { id: number };
+		return { assessment: assessment.id, workshop: workshop.id, code: workshop.code, measure: measure.id };
 	});
 	const fill = (name: string, routeId: string): string => {
 		switch (name) {
@@ -190,7 +203,8 @@ test('access: no role without the right, no other municipality and no anonymous 
 			case 'area': return '1';
 			case 'question': return '1.01';
 			case 'token': return 'no-such-invitation-token-0000000000000000000';
-			case 'id': return String(routeId.includes('/workshops/') ? ids.workshop : ids.assessment);
+			case 'measure': return String(ids.measure);
+			case 'id': return String(routeId.includes('/workshops/') ? ids.workshop : routeId.includes('/measures/') ? ids.measure : ids.assessment);
 			default: throw new Error(`tests/access.e2e.ts: no value for [${name}] in ${routeId}`);
 		}
 	};
@@ -223,9 +237,9 @@ test('access: no role without the right, no other municipality and no anonymous 
 					method: target.method,
 					headers: {
 						accept: target.kind === 'action' ? 'text/html' : '*/*',
-						...(target.method === 'POST' ? { 'content-type': target.kind === 'endpoint' ? 'application/json' : 'application/x-www-form-urlencoded' } : {})
+						...(target.method !== 'GET' ? { 'content-type': target.kind === 'endpoint' ? 'application/json' : 'application/x-www-form-urlencoded' } : {})
 					},
-					data: target.method === 'POST' ? (target.kind === 'endpoint' ? '{}' : 'probe=1') : undefined,
+					data: target.method !== 'GET' ? (target.kind === 'endpoint' ? '{}' : 'probe=1') : undefined,
 					maxRedirects: 0,
 					failOnStatusCode: false,
 					timeout: 10_000

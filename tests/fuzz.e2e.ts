@@ -90,6 +90,7 @@ interface Ids {
 	draft: number;
 	workshop: number;
 	code: string;
+	measure: number;
 }
 
 function paramValue(ids: Ids) {
@@ -104,7 +105,8 @@ function paramValue(ids: Ids) {
 			case 'area': return '1';
 			case 'question': return '1.01';
 			case 'token': return 'no-such-invitation-token-0000000000000000000';
-			case 'id': return String(routeId.includes('/workshops/') ? ids.workshop : ids.assessment);
+			case 'measure': return String(ids.measure);
+			case 'id': return String(routeId.includes('/workshops/') ? ids.workshop : routeId.includes('/measures/') ? ids.measure : ids.assessment);
 			default: throw new Error(`tests/fuzz.e2e.ts: no value for route parameter [${name}] in ${routeId}`);
 		}
 	};
@@ -129,7 +131,8 @@ test('fuzz: every form action and JSON endpoint answers hostile bodies with 4xx 
 		const municipality = db.prepare('select id from municipality where name = ?').get(DEMO.municipality) as { id: number };
 		const assessment = db.prepare('select id from assessment where municipality_id = ? order by id').get(municipality.id) as { id: number };
 		const catalogue = db.prepare('select id from catalogue order by id').get() as { id: number };
-		return { municipality: municipality.id, assessment: assessment.id, catalogue: catalogue.id };
+		const measure = db.prepare('select id from measure where assessment_id = ? order by id').get(assessment.id) as { id: number };
+		return { municipality: municipality.id, assessment: assessment.id, catalogue: catalogue.id, measure: measure.id };
 	});
 	const created = await api.post(`/api/assessments/${demo.assessment}/workshops`, { data: { title: 'Fuzz-Ziel', areas: [1, 2] } });
 	expect(created.status()).toBe(201);

@@ -286,12 +286,14 @@ function addSheet(book: ExcelJS.Workbook, name: string, rows: Rows): void {
  * The results workbook: the areas, answers and ratings sheets (in this order), each with a bold,
  * frozen header row, a filter and column widths from their content. Numbers stay numbers.
  */
-export function workbook(sheets: { areas: Rows; answers: Rows; ratings: Rows }, lang: Language): ExcelJS.Workbook {
+export function workbook(sheets: { areas: Rows; answers: Rows; ratings: Rows; measures?: Rows }, lang: Language): ExcelJS.Workbook {
 	const m = exportMessages(lang);
 	const book = new ExcelJS.Workbook();
 	book.creator = t(lang).app.name;
 	addSheet(book, m.sheets.areas, sheets.areas);
 	addSheet(book, m.sheets.answers, sheets.answers);
 	addSheet(book, m.sheets.ratings, sheets.ratings);
+	// The Maßnahmenplan, one row per measure, after the results.
+	if (sheets.measures) addSheet(book, t(lang).measures.title, sheets.measures);
 	return book;
 }

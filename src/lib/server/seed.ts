@@ -8,6 +8,7 @@ import { shippedCatalogues } from './shipped';
 import { now } from './db/time';
 import { catalogueOf, saveAnswers, setAgreedAnswer, setAssignments } from './questionnaire';
 import { DEFAULT_GROUPS, DEFAULT_K, createWorkshop, endWorkshop, join, rate, setAreas } from './workshops';
+import { seedDemoGroups, seedDemoMeasures } from './seed-measures';
 
 export const DEMO_MUNICIPALITY = 'Musterstadt';
 export const DEMO_COORDINATOR = { email: 'koordination@musterstadt.example', password: 'Musterstadt-2026' };
@@ -202,14 +203,18 @@ async function seedDemoWorkshop(db: Db): Promise<void> {
 	});
 	await setAreas(db, workshop.id, [1, 2, 3, 4, 5, 6, 7], true);
 	let person = 0;
+	const tokens: string[] = [];
 	for (const { group, count } of DEMO_ROOM) {
 		for (let i = 0; i < count; i++, person++) {
 			const token = await join(db, workshop, undefined, group);
+			tokens.push(token);
 			for (const [area, levels] of Object.entries(DEMO_ROOM_LEVELS)) {
 				const level = levels[(person + Number(area)) % levels.length]!;
 				await rate(db, workshop.id, token, Number(area), level === 0 ? null : (level as 1 | 2 | 3 | 4));
 			}
 		}
 	}
+	await seedDemoGroups(db, workshop, facilitator!.id, tokens);
 	await endWorkshop(db, workshop.id);
+	await seedDemoMeasures(db, assessment);
 }

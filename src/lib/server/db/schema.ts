@@ -217,6 +217,116 @@ export interface RatingTable {
 	updated_at: string;
 }
 
+export type MeasureStatus = 'planned' | 'in_progress' | 'done' | 'deferred';
+export type MeasurePriority = 'high' | 'medium' | 'low';
+export type BudgetKind = 'amount' | 'existing' | 'open';
+
+/** A measure of the Maßnahmenplan; `areas` and `questions` are JSON arrays. */
+export interface MeasureTable {
+	id: Generated<number>;
+	assessment_id: number;
+	title: string;
+	description: string;
+	areas: string;
+	questions: string;
+	/** The area whose gap the measure responds to. */
+	gap_area: number | null;
+	owner: string;
+	partners: string;
+	budget_kind: BudgetKind;
+	/** Whole euros, only for budget_kind 'amount'. */
+	budget_amount: number | null;
+	start_on: string | null;
+	due_on: string | null;
+	priority: MeasurePriority;
+	status: MeasureStatus;
+	/** Raised by every change; a save names the version it started from. */
+	version: number;
+	created_by: number | null;
+	created_at: string;
+	updated_at: string;
+}
+
+/** One changed field of one save (field 'created': the first values as JSON). */
+export interface MeasureHistoryTable {
+	id: Generated<number>;
+	measure_id: number;
+	field: string;
+	old_value: string | null;
+	new_value: string | null;
+	actor_id: number | null;
+	created_at: string;
+}
+
+/** A dated note on a measure's status ("Stand"). */
+export interface MeasureNoteTable {
+	id: Generated<number>;
+	measure_id: number;
+	status: MeasureStatus;
+	note: string;
+	noted_on: string;
+	actor_id: number | null;
+	created_at: string;
+}
+
+/** A workshop's small-group phase; ended_at set when the facilitator ends it. */
+export interface GroupPhaseTable {
+	workshop_id: number;
+	show_comments: number;
+	started_by: number | null;
+	started_at: string;
+	ended_at: string | null;
+}
+
+/** The area group a device (ballot) works in. */
+export interface GroupMemberTable {
+	ballot_id: number;
+	workshop_id: number;
+	area: number;
+}
+
+/** A proposal (Vorschlag) of a small group; created_at to the minute; ballot_id never shown. */
+export interface ProposalTable {
+	id: Generated<number>;
+	workshop_id: number;
+	area: number;
+	ballot_id: number | null;
+	what: string;
+	who: string;
+	first_step: string;
+	created_at: string;
+	hidden_at: string | null;
+	hidden_by: number | null;
+}
+
+export interface ProposalSupportTable {
+	proposal_id: number;
+	ballot_id: number;
+}
+
+/** A question a device marked "sehe ich anders", with an optional reason. */
+export interface QuestionFlagTable {
+	workshop_id: number;
+	ballot_id: number;
+	area: number;
+	question_id: string;
+	reason: string;
+	created_at: string;
+}
+
+export interface GroupSummaryTable {
+	workshop_id: number;
+	area: number;
+	text: string;
+	updated_by: number | null;
+	updated_at: string;
+}
+
+export interface MeasureProposalTable {
+	measure_id: number;
+	proposal_id: number;
+}
+
 export interface Database {
 	municipality: MunicipalityTable;
 	user: UserTable;
@@ -235,6 +345,16 @@ export interface Database {
 	rating: RatingTable;
 	ballot_void: BallotVoidTable;
 	invitation: InvitationTable;
+	measure: MeasureTable;
+	measure_history: MeasureHistoryTable;
+	measure_note: MeasureNoteTable;
+	group_phase: GroupPhaseTable;
+	group_member: GroupMemberTable;
+	proposal: ProposalTable;
+	proposal_support: ProposalSupportTable;
+	question_flag: QuestionFlagTable;
+	group_summary: GroupSummaryTable;
+	measure_proposal: MeasureProposalTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;
@@ -253,3 +373,7 @@ export type WorkshopRow = Selectable<WorkshopTable>;
 export type Ballot = Selectable<BallotTable>;
 export type BallotVoid = Selectable<BallotVoidTable>;
 export type Invitation = Selectable<InvitationTable>;
+export type MeasureRow = Selectable<MeasureTable>;
+export type MeasureHistoryRow = Selectable<MeasureHistoryTable>;
+export type MeasureNoteRow = Selectable<MeasureNoteTable>;
+export type ProposalRow = Selectable<ProposalTable>;

@@ -11,6 +11,7 @@ import { ballotCookie, ballotOf, join, parseWorkshop, rate, workshopState } from
 import { textIn } from '$lib/schemas/catalogue';
 import { participantMessages } from '$lib/i18n/participant-dictionaries';
 import { pickParticipantLanguage, rememberedParticipantLanguage } from '$lib/i18n/participant-languages';
+import { phaseOf } from '$lib/server/proposals';
 import type { Actions, PageServerLoad } from './$types';
 
 async function findOrFail(code: string, from: CodeRequest) {
@@ -52,6 +53,8 @@ export const load = (async ({ params, cookies, getClientAddress, locals, request
 			})
 		},
 		levels: catalogue.levels.map((l) => ({ level: l.level, name: textIn(l.name, lang) })),
+		// The small groups run: the page links to them.
+		groupPhase: (await phaseOf(db, row)).running,
 		ballot: ballot
 			? { group: ballot.stakeholder_group, ratings: Object.fromEntries(ratings.map((r) => [r.area, r.level])) as Record<number, number | null> }
 			: null

@@ -7,6 +7,7 @@ import { requireWorkshop } from '$lib/server/assessment-access';
 import { joinRatePanel, undoVoidAction, voidMinuteAction } from '$lib/server/join-rate';
 import { joinUrl, qrSvg } from '$lib/server/qr';
 import { catalogueOf } from '$lib/server/questionnaire';
+import { phaseOf } from '$lib/server/proposals';
 import type { Role } from '$lib/server/db/schema';
 import { Refusal } from '$lib/server/refusal';
 import { addPaperBallot, endWorkshop, parseWorkshop, setAreas, workshopState } from '$lib/server/workshops';
@@ -37,7 +38,8 @@ export const load = (async ({ locals, params, url, depends }) => {
 		levels: catalogue.levels.map((l) => ({ level: l.level, name: l.name })),
 		link,
 		qr: await qrSvg(link),
-		joinRate: await joinRatePanel(row.id)
+		joinRate: await joinRatePanel(row.id),
+		groupPhase: await phaseOf(db, row)
 	};
 }) satisfies PageServerLoad;
 

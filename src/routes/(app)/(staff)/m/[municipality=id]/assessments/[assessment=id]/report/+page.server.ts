@@ -3,6 +3,7 @@ import { getApp } from '$lib/server/app';
 import { requireAssessment } from '$lib/server/assessment-access';
 import { gapReport } from '$lib/server/gap-report';
 import { Refusal } from '$lib/server/refusal';
+import { measurePlan } from '$lib/server/plan';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url }) => {
@@ -15,11 +16,14 @@ export const load = (async ({ locals, params, url }) => {
 		throw err;
 	}
 	const { catalogue, ...rest } = report;
+	// The chapter "Maßnahmen" appears when the plan has any.
+	const measures = (await measurePlan(getApp().db, assessment)).measures;
 	return {
 		...rest,
 		municipalityName,
 		assessmentName: assessment.name,
 		assessmentStatus: assessment.status,
+		measures,
 		levels: catalogue.levels.map((l) => ({ level: l.level, name: l.name, minScore: l.minScore }))
 	};
 }) satisfies PageServerLoad;

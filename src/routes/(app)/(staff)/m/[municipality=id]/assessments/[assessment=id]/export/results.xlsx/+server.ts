@@ -12,6 +12,8 @@ import {
 	reportRatings,
 	workbook
 } from '$lib/server/exports';
+import { measureRows } from '$lib/server/measure-exports';
+import { measurePlan } from '$lib/server/plan';
 import type { RequestHandler } from './$types';
 
 /**
@@ -28,7 +30,8 @@ export const GET = (async ({ locals, params, url }) => {
 		{
 			areas: areaRows(report, lang),
 			answers: answerRows(await answerData(db, assessment), lang, { perRater: role === 'coordinator' }),
-			ratings: ratingRows(await reportRatings(db, report), report, lang)
+			ratings: ratingRows(await reportRatings(db, report), report, lang),
+			measures: measureRows(await measurePlan(db, assessment), lang)
 		},
 		lang
 	);

@@ -1,0 +1,19 @@
+import { getApp } from '$lib/server/app';
+import { requireAssessment } from '$lib/server/assessment-access';
+import { attachment } from '$lib/server/exports';
+import { DOCX_TYPE, measureDocx } from '$lib/server/measure-exports';
+import { measurePlan } from '$lib/server/plan';
+import { t } from '$lib/i18n';
+import type { RequestHandler } from './$types';
+
+/** The Maßnahmenplan as a Word document for the integration concept and the council. */
+export const GET = (async ({ locals, params }) => {
+	const { assessment } = await requireAssessment(locals, params.assessment);
+	const { db } = getApp();
+	const municipality = await db.selectFrom('municipality').select('name').where('id', '=', assessment.municipality_id).executeTakeFirstOrThrow();
+	const lang = locals.lang;
+	const body = await measureDocx(await measurePlan(db, assessment), { municipality: municipality.name, assessment: assessment.name }, lang);
+	return new Response(body as BodyInit, {
+		headers: { 'content-type': DOCX_TYPE, 'content-disposition': attachment('massnahmenplan.docx', assessment.name, t(lang).measures.fileSuffix, 'docx') }
+	});
+}) satisfies RequestHandler;

@@ -1,0 +1,15 @@
+import { apiError, apiWorkshop } from '$lib/server/api';
+import { acquireStream } from '$lib/server/limits';
+import { eventStream } from '$lib/server/live';
+import { groupBus, groupChannel } from '$lib/server/proposals';
+import type { RequestHandler } from './$types';
+
+/** The small groups' overview stream: which area's group changed (the page reloads its data). */
+export const GET = (async ({ locals, params, getClientAddress }) => {
+	const access = await apiWorkshop(locals, params.id);
+	if (access instanceof Response) return access;
+	const release = acquireStream(getClientAddress());
+	if (!release) return apiError(429, 'tooManyStreams');
+	const workshopId = access.workshop.id;
+	return eventStream((send) => groupBus.subscribe(groupChannel(workshopId), (event) => send(event.type, event)), { release });
+}) satisfies RequestHandler;

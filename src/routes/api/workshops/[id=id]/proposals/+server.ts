@@ -1,0 +1,29 @@
+import { json } from '@sveltejs/kit';
+import { apiWorkshop } from '$lib/server/api';
+import { getApp } from '$lib/server/app';
+import * as groupStore from '$lib/server/db/group-phase';
+import { berlinMinute } from '$lib/server/exports';
+import type { RequestHandler } from './$types';
+
+/**
+ * The workshop's proposals for staff, most supported first: area, texts, support, the minute
+ * written (Berlin time), whether hidden, and the measures made from it. Never a ballot.
+ */
+export const GET = (async ({ locals, params }) => {
+	const access = await apiWorkshop(locals, params.id);
+	if (access instanceof Response) return access;
+	const proposals = await groupStore.listProposals(getApp().db, access.workshop.id, { withHidden: true });
+	return json(
+		proposals.map((p) => ({
+			id: p.id,
+			area: p.area,
+			what: p.what,
+			who: p.who,
+			firstStep: p.firstStep,
+			support: p.support,
+			createdAt: berlinMinute(p.createdAt),
+			hidden: p.hidden,
+			measureIds: p.measureIds
+		}))
+	);
+}) satisfies RequestHandler;
