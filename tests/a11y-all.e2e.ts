@@ -76,6 +76,8 @@ for (const lang of ['de', 'ar'] as const) {
 		const context = await browser.newContext({ baseURL, locale: 'de-DE', viewport: { width: 360, height: 740 } });
 		await context.addCookies([{ name: 'plang', value: lang, url: baseURL! }]);
 		const p = await context.newPage();
+		await p.goto('/');
+		await check(p, '/ start page');
 		await p.goto('/w');
 		await expect(p.locator('html')).toHaveAttribute('lang', lang);
 		await check(p, '/w');
@@ -91,6 +93,9 @@ for (const lang of ['de', 'ar'] as const) {
 		await p.locator('#area-1 input[type="radio"]').nth(1).check();
 		await expect(p.locator('#area-1 [role="status"]')).not.toBeEmpty();
 		await check(p, '/w/[code] rated');
+		// The small groups' page before the facilitator starts them (tests/group-phase.e2e.ts checks it running).
+		await p.goto(`/w/${live.code}/group`);
+		await check(p, '/w/[code]/group');
 		await p.goto(`/w/${ids.code}`);
 		await check(p, '/w/[code] ended workshop');
 		await p.goto('/w/no-such');

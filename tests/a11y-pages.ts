@@ -9,6 +9,8 @@ export interface Ids {
 	workshop: number;
 	code: string;
 	catalogue: number;
+	draft: number;
+	measure: number;
 }
 
 /** A page to visit: its URL with the demo's ids, and its route id. */
@@ -24,6 +26,8 @@ export function staffPages(ids: Ids): Visit[] {
 			case 'area': return '3';
 			case 'question': return '1.01';
 			case 'token': return 'no-such-invitation-token-0000000000000000000';
+			case 'draft': return String(ids.draft);
+			case 'measure': return String(ids.measure);
 			default: throw new Error(`tests/a11y-all.e2e.ts: no value for [${name}] in ${routeId}`);
 		}
 	};
@@ -32,16 +36,26 @@ export function staffPages(ids: Ids): Visit[] {
 		.map((p) => ({ path: toPath(p.id, fill), label: p.id }));
 }
 
-export const WORKSHOP_PAGES = ['/(workshop)/w', '/(workshop)/w/[code]'];
+export const WORKSHOP_PAGES = ['/(workshop)', '/(workshop)/w', '/(workshop)/w/[code]', '/(workshop)/w/[code]/group'];
 
 /** The demo's ids, and a live workshop with areas 1 and 2 open (the demo's workshop is finished). */
 export async function setup(page: Page, databasePath: string) {
-	const ids = query(databasePath, (db) => {
+	const demo = query(databasePath, (db) => {
 		const w = db.prepare('select id, code, assessment_id from workshop order by id').get() as { id: number; code: string; assessment_id: number };
 		const c = db.prepare('select id from catalogue order by id').get() as { id: number };
-		return { assessment: w.assessment_id, workshop: w.id, code: w.code, catalogue: c.id };
+		const m = db.prepare('select id from measure where assessment_id = ? order by id').get(w.assessment_id) as { id: number };
+		return { assessment: w.assessment_id, workshop: w.id, code: w.code, catalogue: c.id, measure: m.id };
 	});
 	await login(page, DEMO.coordinator.email, DEMO.coordinator.password);
+	// A catalogue draft, so the editor's page is visited too.
+	const drafted = await page.request.post('/m/1/catalogues?/draft', {
+		headers: { accept: 'text/html', origin: new URL(page.url()).origin },
+		form: { catalogueId: demo.catalogue },
+		maxRedirects: 0
+	});
+	const draft = Number(/\/drafts\/(\d+)/.exec(drafted.headers()['location'] ?? '')?.[1]);
+	expect(draft, 'draft created').toBeGreaterThan(0);
+	const ids: Ids = { ...demo, draft };
 	const created = await page.request.post(`/api/assessments/${ids.assessment}/workshops`, { data: { title: unique('Barrierefrei'), areas: [1, 2, 3, 4, 5, 6, 7] } });
 	expect(created.status()).toBe(201);
 	const live = (await created.json()) as { id: number; code: string };

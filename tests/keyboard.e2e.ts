@@ -105,15 +105,15 @@ test.describe('keyboard only', () => {
 		await page.keyboard.press(before === 0 ? 'ArrowDown' : 'ArrowUp');
 		const after = before === 0 ? 1 : before - 1;
 		await expect(radios.nth(after)).toBeChecked();
-		// The comment field comes next; its text is typed, then the whole area is saved with Enter on the button.
+		// The comment field comes next; with JavaScript every answer saves itself (no save button), and
+		// the question's live status says when it is stored.
 		await tabTo(page, first.locator('textarea'));
 		const comment = unique('Per Tastatur');
 		await page.keyboard.press('ControlOrMeta+a');
 		await page.keyboard.type(comment);
 		await expect(first.locator('.save-state')).toHaveAttribute('aria-live', 'polite');
-		await tabTo(page, page.locator('form[action="?/save"] button[type="submit"]'));
-		await page.keyboard.press('Enter');
-		await expect(page.getByRole('status').filter({ hasText: 'Gespeichert' }).first()).toBeVisible();
+		await page.keyboard.press('Tab');
+		await expect(first.locator('.save-state')).toHaveText('✓ Gespeichert', { timeout: 8000 });
 		await page.reload();
 		await expect(first.locator('textarea')).toHaveValue(comment);
 		await expect(first.locator('input[type="radio"]').nth(after)).toBeChecked();
@@ -122,7 +122,11 @@ test.describe('keyboard only', () => {
 	test('the coordinator agrees an answer', async ({ page }) => {
 		await loginByKeyboard(page, DEMO.coordinator.email, DEMO.coordinator.password);
 		await page.goto('/m/1/assessments/1/agreement');
-		const form = page.locator('form[action^="?/agree"]').first();
+		// Compact rows: the form opens on demand, by Enter on the question's summary.
+		const question = page.locator('details').filter({ has: page.locator('form[action^="?/agree"]') }).first();
+		await tabTo(page, question.locator('summary'));
+		await page.keyboard.press('Enter');
+		const form = question.locator('form[action^="?/agree"]');
 		await expect(form).toBeVisible();
 		const radios = form.locator('input[type="radio"]');
 		await tabTo(page, radios);

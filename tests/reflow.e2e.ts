@@ -44,6 +44,9 @@ async function clippedText(page: Page): Promise<string[]> {
 			.filter((el) => {
 				// SvelteKit's route announcer is visually hidden on purpose.
 				if (el.closest('.visually-hidden, .skip-link, #svelte-announcer') || !(el as HTMLElement).innerText?.trim()) return false;
+				// The same visually-hidden pattern set by a media query (e.g. a table's head on a phone): 1 px, clipped on purpose.
+				const box = el.getBoundingClientRect();
+				if (box.width <= 1 && box.height <= 1) return false;
 				const style = getComputedStyle(el);
 				const hides = (v: string) => v === 'hidden' || v === 'clip';
 				return (
