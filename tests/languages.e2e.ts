@@ -192,3 +192,49 @@ test('a workshop offers the languages the facilitator chose; the presenter says 
 	await expectLanguage(ru, 'ar', 'rtl');
 	await expect(ru.getByRole('heading', { level: 2 }).first()).toHaveText('من أي قطاع أنت؟');
 });
+
+test('in Arabic the small-group pages are Arabic too: no German sentence of the German group page, times left to right', async ({ page, browser, baseURL }) => {
+	test.setTimeout(90_000);
+	const { id, code } = await workshopWith(page);
+	await page.goto(`/m/1/workshops/${id}`);
+	await page.getByRole('button', { name: 'Kleingruppen starten' }).click();
+	await expect(page.getByRole('status')).toHaveText(/Die Kleingruppen laufen/);
+
+	/** Joins, follows the rating page's link to the small groups and chooses area 1; the lines of the chooser and of the group page. */
+	async function openGroup(language: (typeof LANGUAGES)[number]) {
+		const p = await phone(browser, baseURL);
+		await joinAndRate(p, code, language);
+		const title = (await p.locator('h1').innerText()).trim();
+		await p.locator(`a[href="/w/${code}/group"]`).click();
+		await p.waitForURL(/\/group$/);
+		await expectLanguage(p, language.code, language.dir);
+		const chooser = await visibleLines(p, title);
+		await p.locator('input[name="area"][value="1"]').check();
+		await p.locator('form[action="?/choose"] button[type="submit"]').click();
+		await expect(p.locator('#group-title')).toBeVisible();
+		await expectLanguage(p, language.code, language.dir);
+		// Question texts and answer labels are catalogue content, German where the catalogue lacks the language.
+		const catalogue = await p.locator('[id^="q-text-"]').allInnerTexts();
+		const names: string[] = LANGUAGES.map((l) => l.name);
+		const lines = [...chooser, ...(await visibleLines(p, title))].filter((line) => !names.includes(line) && !catalogue.some((text) => line.includes(text.trim())));
+		return { p, lines };
+	}
+
+	const de = await openGroup(LANGUAGES[0]);
+	expect(de.lines).toContain('In welcher Gruppe arbeiten Sie?');
+	expect(de.lines).toContain('Was die Verwaltung geantwortet hat');
+	const ar = await openGroup(LANGUAGES[2]);
+	expect(ar.lines.filter((line) => de.lines.includes(line))).toEqual([]);
+	expect(ar.lines.length).toBeGreaterThan(8);
+	expect(ar.lines).toContain('في أي مجموعة تعمل؟');
+	expect(ar.lines).toContain('بماذا أجابت الإدارة');
+
+	// A proposal in Arabic: its time is set apart left to right inside the right-to-left line.
+	await ar.p.locator('#what').fill('مزيد من الاستشارة بعدة لغات');
+	await ar.p.locator('form[action="?/propose"] button[type="submit"]').click();
+	const proposal = ar.p.locator('.proposal', { hasText: 'مزيد من الاستشارة' });
+	await expect(proposal).toBeVisible();
+	await expect(proposal.locator('.meta bdi[dir="ltr"]')).toHaveText(/^\d{2}:\d{2}$/);
+	await expect(proposal.locator('.meta')).toContainText('الساعة');
+	for (const p of [de.p, ar.p]) await p.context().close();
+});

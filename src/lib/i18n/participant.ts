@@ -26,6 +26,20 @@ export function participantError(m: ParticipantMessages, code: string): string {
 	return errors[code] ?? m.errors.invalid;
 }
 
+/** A small-group phase refusal in the participant's language (`groupPhase.errors`), else the general failure. */
+export function groupPhaseError(m: ParticipantMessages, code: string): string {
+	const errors = m.groupPhase.errors as Record<string, string>;
+	return errors[code] ?? m.groupPhase.errors.invalid;
+}
+
+/**
+ * A message cut at its simple arguments, for pages that set an argument apart (in `<bdi>`, so a
+ * number such as "+1" or "2–3" keeps its order inside an Arabic or Farsi sentence).
+ */
+export function messageParts(message: string): ({ text: string } | { arg: string })[] {
+	return message.split(/(\{\w+\})/).filter((part) => part !== '').map((part) => (/^\{\w+\}$/.test(part) ? { arg: part.slice(1, -1) } : { text: part }));
+}
+
 /** A stakeholder group's name: the default groups are translated, a workshop's own names are shown as written. */
 export function groupName(m: ParticipantMessages, group: string): string {
 	return (m.groups as Record<string, string>)[group] ?? group;

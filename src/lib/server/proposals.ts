@@ -1,4 +1,6 @@
 import type { Language } from '$lib/i18n';
+import type { ParticipantLanguage } from '$lib/i18n/participant-languages';
+import { textIn } from '$lib/schemas/catalogue';
 import type { Db } from './db';
 import * as groupStore from './db/group-phase';
 import * as questionnaire from './db/questionnaire';
@@ -136,14 +138,14 @@ export async function saveSummary(db: Db, workshop: WorkshopRow, area: number, t
  * their reasons when the facilitator allows it), the room's figures, the group's proposals (most
  * supported, then newest) and this device's own marks. No ballot id leaves this function.
  */
-export async function groupPage(db: Db, workshop: WorkshopRow, token: string | undefined, lang: Language) {
+export async function groupPage(db: Db, workshop: WorkshopRow, token: string | undefined, lang: ParticipantLanguage) {
 	const phase = await phaseOf(db, workshop);
 	const ballot = await ballotOf(db, workshop.id, token);
 	const area = ballot ? await groupStore.memberArea(db, ballot.id) : undefined;
 	const assessment = await db.selectFrom('assessment').selectAll().where('id', '=', workshop.assessment_id).executeTakeFirstOrThrow();
 	const catalogue = await catalogueOf(db, assessment);
 	const counts = await groupStore.memberCounts(db, workshop.id);
-	const areas = areasOf(workshop).map((n) => ({ number: n, name: catalogue.areas.find((a) => a.number === n)!.name[lang], members: counts[n] ?? 0 }));
+	const areas = areasOf(workshop).map((n) => ({ number: n, name: textIn(catalogue.areas.find((a) => a.number === n)!.name, lang), members: counts[n] ?? 0 }));
 	if (!ballot || area === undefined) return { phase, joined: ballot !== undefined, areas, group: null };
 	const catalogueArea = catalogue.areas.find((a) => a.number === area)!;
 	const agreed = new Map((await questionnaire.listAgreed(db, assessment.id)).map((a) => [a.question_id, a]));
@@ -157,7 +159,7 @@ export async function groupPage(db: Db, workshop: WorkshopRow, token: string | u
 		areas,
 		group: {
 			area,
-			name: catalogueArea.name[lang],
+			name: textIn(catalogueArea.name, lang),
 			adminLevel: figures.adminLevel,
 			median: figures.tooFewRatings ? null : figures.stakeholderMedian,
 			gap: figures.tooFewRatings ? null : figures.gap,
@@ -167,8 +169,8 @@ export async function groupPage(db: Db, workshop: WorkshopRow, token: string | u
 				const step = a ? catalogue.scale.find((s) => s.value === a.value) : undefined;
 				return {
 					id: q.id,
-					text: q.text[lang],
-					answer: step ? step.label[lang] : null,
+					text: textIn(q.text, lang),
+					answer: step ? textIn(step.label, lang) : null,
 					reason: phase.showComments && a?.reason ? a.reason : null,
 					flagged: q.id in flags,
 					flagReason: flags[q.id] ?? ''

@@ -7,7 +7,9 @@ import { readForm } from '$lib/server/forms';
 import { workshopByCode, type CodeRequest } from '$lib/server/participant';
 import { chooseGroup, flagQuestion, groupPage, propose, supportProposal } from '$lib/server/proposals';
 import { Refusal } from '$lib/server/refusal';
-import { ballotCookie } from '$lib/server/workshops';
+import { ballotCookie, parseWorkshop } from '$lib/server/workshops';
+import { participantMessages } from '$lib/i18n/participant-dictionaries';
+import { pickParticipantLanguage, rememberedParticipantLanguage } from '$lib/i18n/participant-languages';
 import type { Actions, PageServerLoad } from './$types';
 
 async function findOrFail(code: string, from: CodeRequest) {
@@ -20,10 +22,17 @@ async function findOrFail(code: string, from: CodeRequest) {
 }
 
 /** The device's small group: the chooser, or the area with answers, figures and proposals. */
-export const load = (async ({ params, cookies, getClientAddress, locals }) => {
+export const load = (async ({ params, cookies, getClientAddress, locals, request }) => {
 	const row = await findOrFail(params.code, { address: getClientAddress(), cookies });
-	const view = await groupPage(getApp().db, row, cookies.get(ballotCookie(row.id)), locals.lang);
+	const workshop = parseWorkshop(row);
+	// The participant's language, as on the rating page: only one this workshop offers.
+	const lang = pickParticipantLanguage(rememberedParticipantLanguage(cookies), request.headers.get('accept-language'), workshop.languages);
+	const override = lang !== locals.participantLang ? { participantLang: lang, m: participantMessages(lang) } : {};
+	locals.participantLang = lang;
+	const view = await groupPage(getApp().db, row, cookies.get(ballotCookie(row.id)), lang);
 	return {
+		...override,
+		offered: workshop.languages,
 		code: row.code,
 		title: row.title,
 		...view,
