@@ -40,7 +40,7 @@ test('the coordinator downloads a workbook whose areas sheet agrees with the res
 	expect(response.headers()['content-type']).toBe(XLSX);
 	expect(response.headers()['content-disposition']).toMatch(/^attachment; filename="ergebnisse\.xlsx"; filename\*=UTF-8''/);
 	const book = await readWorkbook(await response.body());
-	expect(book.worksheets.map((s) => s.name)).toEqual(['Handlungsfelder', 'Antworten', 'Bewertungen']);
+	expect(book.worksheets.map((s) => s.name)).toEqual(['Handlungsfelder', 'Antworten', 'Bewertungen', 'Maßnahmenplan']);
 
 	const sheet = records(book.getWorksheet('Handlungsfelder')!);
 	const figures = sheet.map((row) => ({

@@ -283,7 +283,7 @@ function addSheet(book: ExcelJS.Workbook, name: string, rows: Rows): void {
 }
 
 /**
- * The results workbook: the areas, answers and ratings sheets (in this order), each with a bold,
+ * The results workbook: the areas, answers and ratings sheets and the Maßnahmenplan (in this order), each with a bold,
  * frozen header row, a filter and column widths from their content. Numbers stay numbers.
  */
 export function workbook(sheets: { areas: Rows; answers: Rows; ratings: Rows; measures?: Rows }, lang: Language): ExcelJS.Workbook {
