@@ -105,7 +105,7 @@ test('a facilitator runs the Stimmungsbild with three participants on their own 
 	await expect(page.getByTestId('count-1')).toHaveText('3');
 
 	// A paper ballot counts like the others.
-	await page.getByLabel('Gruppe').selectOption('Wirtschaft');
+	await page.locator('#paper-group').selectOption('Wirtschaft');
 	await page.getByLabel('3. Fairer Zugang und Teilhabechancen').selectOption({ label: 'Stufe 2 – Gut unterwegs' });
 	await page.getByRole('button', { name: 'Stimmzettel speichern' }).click();
 	await expect(page.getByTestId('feedback-paper')).toHaveText('Gespeichert: Der Papierstimmzettel wurde gezählt.');
