@@ -1,20 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from './config';
 import type { Db } from './db';
-import * as assessments from './db/assessments';
-import * as catalogues from './db/catalogues';
-import * as municipalities from './db/municipalities';
 import type { WorkshopRow } from './db/schema';
 import { createTestDb } from './db/testing';
+import { refusalOf as refusal, workshopSetup } from './testing';
 import * as store from './db/workshops';
-import * as users from './db/users';
 import { SlidingWindowLimiter } from './rate-window';
-import { Refusal } from './refusal';
-import { storeShippedCatalogues } from './shipped';
 import {
-	DEFAULT_GROUPS,
 	addPaperBallot,
-	createWorkshop,
 	endWorkshop,
 	join,
 	joinRate,
@@ -31,29 +24,13 @@ let workshop: WorkshopRow;
 
 beforeEach(async () => {
 	db = await createTestDb();
-	await storeShippedCatalogues(db);
-	const m = await municipalities.createMunicipality(db, 'Teststadt');
-	const user = await users.createUser(db, { email: 'mod@test.de', name: 'Moderation', passwordHash: 'x' });
-	await users.addMembership(db, user.id, m.id, 'facilitator');
-	facilitator = user.id;
-	const [catalogue] = await catalogues.listCatalogues(db, m.id);
-	const assessment = await assessments.createAssessment(db, { municipalityId: m.id, name: 'Check', catalogueId: catalogue!.id, createdBy: null });
-	workshop = await createWorkshop(db, assessment, facilitator, { title: 'Workshop', heldOn: '2026-12-03', areas: [1, 2], groups: DEFAULT_GROUPS, k: 5 });
+	({ facilitator, workshop } = await workshopSetup(db, [1, 2]));
 	await setAreas(db, workshop.id, [1, 2], true);
 });
 afterEach(async () => {
 	await db.destroy();
 });
 
-const refusal = async (promise: Promise<unknown>) => {
-	try {
-		await promise;
-		return 'accepted';
-	} catch (err) {
-		if (err instanceof Refusal) return `${err.status} ${err.code}`;
-		throw err;
-	}
-};
 
 /** Moves every ballot created so far (and not yet moved) into the given minute. */
 async function backdate(since: number, at: string) {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from './db';
 import * as municipalities from './db/municipalities';
 import { createTestDb } from './db/testing';
+import { refusalOf as refusal } from './testing';
 import * as users from './db/users';
 import {
 	acceptAsUser,
@@ -14,7 +15,6 @@ import {
 	listPendingInvitations,
 	revokeInvitation
 } from './invitations';
-import { Refusal } from './refusal';
 
 let db: Db;
 let townA: number;
@@ -37,15 +37,6 @@ afterEach(async () => {
 	await db.destroy();
 });
 
-const refusal = async (promise: Promise<unknown>) => {
-	try {
-		await promise;
-		return 'accepted';
-	} catch (err) {
-		if (err instanceof Refusal) return `${err.status} ${err.code}`;
-		throw err;
-	}
-};
 
 describe('inviting staff', () => {
 	it('answers the same whether the address has an account or not, and names no one', async () => {

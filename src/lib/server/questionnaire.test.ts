@@ -6,8 +6,9 @@ import * as municipalities from './db/municipalities';
 import * as questionnaire from './db/questionnaire';
 import type { Assessment } from './db/schema';
 import { createTestDb } from './db/testing';
+import { refusalOf } from './testing';
 import * as users from './db/users';
-import { Refusal, parseOpenItems, saveAnswers, setAgreedAnswer, setAssignments, setStatus } from './questionnaire';
+import { parseOpenItems, saveAnswers, setAgreedAnswer, setAssignments, setStatus } from './questionnaire';
 import { adminResult } from './results';
 import { storeShippedCatalogues } from './shipped';
 
@@ -42,15 +43,6 @@ afterEach(async () => {
 });
 
 const answer = (questionId: string, value: string | null, comment = '', evidence = '') => ({ questionId, value, comment, evidence });
-const refusalOf = async (promise: Promise<unknown>) => {
-	try {
-		await promise;
-	} catch (err) {
-		if (err instanceof Refusal) return `${err.status} ${err.code}`;
-		throw err;
-	}
-	return 'accepted';
-};
 
 describe('saving answers', () => {
 	it('keeps a history row for every change, with old and new, and none for an unchanged save', async () => {

@@ -1,15 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from './db';
-import * as assessments from './db/assessments';
-import * as catalogues from './db/catalogues';
-import * as municipalities from './db/municipalities';
 import type { Assessment, WorkshopRow } from './db/schema';
 import { createTestDb } from './db/testing';
+import { refusalOf as refusal, workshopSetup } from './testing';
 import * as store from './db/workshops';
-import * as users from './db/users';
-import { Refusal } from './refusal';
-import { storeShippedCatalogues } from './shipped';
-import { DEFAULT_GROUPS, addPaperBallot, bus, channelOf, createWorkshop, endWorkshop, join, rate, setAreas, type LiveEvent } from './workshops';
+import { addPaperBallot, bus, channelOf, createWorkshop, endWorkshop, join, rate, setAreas, type LiveEvent } from './workshops';
 
 let db: Db;
 let assessment: Assessment;
@@ -18,28 +13,12 @@ let workshop: WorkshopRow;
 
 beforeEach(async () => {
 	db = await createTestDb();
-	await storeShippedCatalogues(db);
-	const m = await municipalities.createMunicipality(db, 'Teststadt');
-	const user = await users.createUser(db, { email: 'mod@test.de', name: 'Moderation', passwordHash: 'x' });
-	await users.addMembership(db, user.id, m.id, 'facilitator');
-	facilitator = user.id;
-	const [catalogue] = await catalogues.listCatalogues(db, m.id);
-	assessment = await assessments.createAssessment(db, { municipalityId: m.id, name: 'Check', catalogueId: catalogue!.id, createdBy: null });
-	workshop = await createWorkshop(db, assessment, facilitator, { title: 'Workshop', heldOn: '2026-12-03', areas: [1, 2, 3], groups: DEFAULT_GROUPS, k: 5 });
+	({ assessment, facilitator, workshop } = await workshopSetup(db, [1, 2, 3]));
 });
 afterEach(async () => {
 	await db.destroy();
 });
 
-const refusal = async (promise: Promise<unknown>) => {
-	try {
-		await promise;
-		return 'accepted';
-	} catch (err) {
-		if (err instanceof Refusal) return `${err.status} ${err.code}`;
-		throw err;
-	}
-};
 
 describe('a workshop', () => {
 	it('gets a unique join code and starts with every area closed', async () => {
