@@ -45,17 +45,13 @@ export const load = (async ({ locals, params, url, depends }) => {
 
 const CONTROL_ROLES: Role[] = ['coordinator', 'facilitator'];
 
-/** The areas a control-panel button names; refused inside `change`, i.e. after the role check. */
-function areaList(form: FormData): number[] {
-	const parsed = areaNumbersSchema.safeParse([...new Set(form.getAll('area').map(String))]);
+/** The areas a control-panel button names, parsed once per request. */
+const parseAreas = (form: FormData) => areaNumbersSchema.safeParse([...new Set(form.getAll('area').map(String))]);
+
+/** The parsed areas, refused when invalid; called inside `change`, i.e. after the role check. */
+function areasOrRefuse(parsed: ReturnType<typeof parseAreas>): number[] {
 	if (!parsed.success) throw new Refusal(parsed.error.issues[0]?.message ?? 'invalidArea', 422);
 	return parsed.data;
-}
-
-/** The areas named when they are valid, for naming the control that answers; null otherwise. */
-function safeAreaList(form: FormData): number[] | null {
-	const parsed = areaNumbersSchema.safeParse([...new Set(form.getAll('area').map(String))]);
-	return parsed.success ? parsed.data : null;
 }
 
 /**
@@ -82,14 +78,18 @@ function sourceOf(form: FormData, areas: number[]): string {
 export const actions = {
 	open: async ({ locals, params, request }) => {
 		const form = await readForm(request);
-		const areas = safeAreaList(form);
-		const result = await change(locals, params.workshop, sourceOf(form, areas ?? []), (id) => setAreas(getApp().db, id, areas ?? areaList(form), true));
+		const parsed = parseAreas(form);
+		const result = await change(locals, params.workshop, sourceOf(form, parsed.success ? parsed.data : []), (id) =>
+			setAreas(getApp().db, id, areasOrRefuse(parsed), true)
+		);
 		return 'done' in result ? { ...result, opened: true } : result;
 	},
 	close: async ({ locals, params, request }) => {
 		const form = await readForm(request);
-		const areas = safeAreaList(form);
-		const result = await change(locals, params.workshop, sourceOf(form, areas ?? []), (id) => setAreas(getApp().db, id, areas ?? areaList(form), false));
+		const parsed = parseAreas(form);
+		const result = await change(locals, params.workshop, sourceOf(form, parsed.success ? parsed.data : []), (id) =>
+			setAreas(getApp().db, id, areasOrRefuse(parsed), false)
+		);
 		return 'done' in result ? { ...result, opened: false } : result;
 	},
 	end: async ({ locals, params }) => change(locals, params.workshop, 'end', (id) => endWorkshop(getApp().db, id)),
