@@ -1,10 +1,25 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Timestamps are ISO-8601 text in UTC; booleans are 0/1 integers (SQLite has neither type). */
+export type MunicipalityKind = 'kreisfreie_stadt' | 'landkreis' | 'kreisangehoerige_gemeinde' | 'stadtstaat_bezirk';
+export type PopulationBand = 'under_20k' | '20k_50k' | '50k_100k' | '100k_500k' | 'over_500k';
+
 export interface MunicipalityTable {
 	id: Generated<number>;
 	name: string;
 	created_at: string;
+	/** What the anonymous comparison groups by; null: not yet described by the operator. */
+	kind: MunicipalityKind | null;
+	/** Two-letter code of the Land (e.g. 'NW'). */
+	land: string | null;
+	population_band: PopulationBand | null;
+	/** Amtlicher Gemeindeschlüssel, 8 digits, optional. */
+	ags: string | null;
+	/** Set: nobody of this municipality can log in; its data is kept. */
+	deactivated_at: string | null;
+	/** 1: its closed rounds count in other municipalities' comparison (and it sees the comparison). */
+	comparison_opt_in: Generated<number>;
+	comparison_changed_at: string | null;
 }
 
 export interface UserTable {
@@ -17,6 +32,8 @@ export interface UserTable {
 	/** 1: the password is a one-time one (new account, reset); nothing but changing it is allowed. */
 	must_change_password: Generated<number>;
 	created_at: string;
+	/** 1: runs the installation (Betrieb): creates municipalities, sees their stage — never their content. */
+	operator: Generated<number>;
 }
 
 export type Role = 'coordinator' | 'editor' | 'facilitator';
@@ -80,6 +97,8 @@ export interface AssessmentTable {
 	closed_by: number | null;
 	/** The applicability profile (e.g. 'landkreis') it was created for; null: every question applies. */
 	profile: string | null;
+	/** The round this one follows (same municipality); null: a first round. */
+	previous_assessment_id: number | null;
 }
 
 export interface AreaAssignmentTable {
