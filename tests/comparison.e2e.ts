@@ -141,6 +141,8 @@ test('the comparison says "zu wenige" with 4 peers and shows figures without nam
 		for (const width of [360, 768, 1280]) {
 			await page.setViewportSize({ width, height: 900 });
 			await page.screenshot({ path: `${shots}/comparison-${width}.png`, fullPage: true });
+			await page.locator('section.card').screenshot({ path: `${shots}/comparison-chart-${width}.png` });
+			await page.locator('.table-wrap').screenshot({ path: `${shots}/comparison-table-${width}.png` });
 		}
 		await page.goto(`/m/${own.municipalityId}/settings`);
 		await page.setViewportSize({ width: 360, height: 900 });

@@ -297,11 +297,10 @@ export const de = {
 		},
 		group: (count: number, kind: string, band: string | null) => `${count} ${kind}${band ? `, ${band}` : ''}`,
 		yourGroup: (kind: string, band: string | null) =>
-			`Verglichen wird mit anderen ${kind}${band ? ` mit ${band}, wo diese Gruppe groß genug ist, sonst mit allen ${kind}` : ''}.`,
+			`Vergleichsgruppe: ${kind}${band ? ` mit ${band}, wo diese Gruppe groß genug ist, sonst alle ${kind}` : ''}. Welche Gruppe je Handlungsfeld gilt, steht in der Tabelle.`,
 		chartTitle: 'Ihr Wert in der Spanne der Vergleichsgruppe',
 		chartLegend: 'Grauer Kasten: mittlere Hälfte der Vergleichskommunen (unteres bis oberes Quartil). Senkrechter Strich: Median. Raute: Ihr Wert.',
-		chartArea: (area: string, median: number, q1: number, q3: number, own: string) =>
-			`${area}: Median ${median} %, mittlere Hälfte von ${q1} bis ${q3} %, ${own}`,
+		chartArea: (median: number, q1: number, q3: number, own: string) => `Median ${median} %, mittlere Hälfte von ${q1} bis ${q3} %, ${own}`,
 		ownValue: (score: number, position: string) => `Ihr Wert ${score} % (${position})`,
 		ownNone: 'Ihr Wert: nicht bewertbar',
 		tableTitle: 'Die Zahlen als Tabelle',

@@ -297,11 +297,10 @@ export const en: Messages = {
 		},
 		group: (count: number, kind: string, band: string | null) => `${count} ${kind}${band ? `, ${band}` : ''}`,
 		yourGroup: (kind: string, band: string | null) =>
-			`Compared with other ${kind}${band ? ` with ${band} where that group is large enough, otherwise with all ${kind}` : ''}.`,
+			`Comparison group: ${kind}${band ? ` with ${band} where that group is large enough, otherwise all ${kind}` : ''}. The table shows which group applies to each area.`,
 		chartTitle: 'Your score within the comparison group’s range',
 		chartLegend: 'Grey box: middle half of the comparison group (lower to upper quartile). Vertical line: median. Diamond: your score.',
-		chartArea: (area: string, median: number, q1: number, q3: number, own: string) =>
-			`${area}: median ${median} %, middle half from ${q1} to ${q3} %, ${own}`,
+		chartArea: (median: number, q1: number, q3: number, own: string) => `median ${median} %, middle half from ${q1} to ${q3} %, ${own}`,
 		ownValue: (score: number, position: string) => `your score ${score} % (${position})`,
 		ownNone: 'your score: not assessable',
 		tableTitle: 'The figures as a table',
