@@ -5,8 +5,9 @@
 // Seeds a temporary database with `npm run seed:many` (or reuses --db, seeding it if empty), starts
 // the built app on a free port of 127.0.0.1, logs in as the seed's coordinator (member of every
 // seeded municipality) and as its operator, and measures the GET requests listed in TARGETS below:
-// the comparison of many different municipalities' latest rounds (the first request of each group
-// computes its snapshot: reported apart as "cold"), and the operator overview. Every child process
+// the comparison of every participating municipality's latest round (a first pass, one request per
+// municipality, is reported apart: on a fresh seed it computes each group's snapshot), and the
+// operator overview. Every child process
 // is killed on the way out. The last line of output is one JSON object with the figures.
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
