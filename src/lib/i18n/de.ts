@@ -268,6 +268,85 @@ export const de = {
 		tooLong: 'Ein Text ist zu lang (höchstens 10.000 Zeichen).',
 		versionExists: (version: string) => `Version ${version} gibt es schon. Bitte wählen Sie eine neue Versionsnummer.`
 	},
+	comparison: {
+		title: 'Vergleich mit anderen Kommunen',
+		nav: 'Vergleich',
+		link: 'Vergleich mit ähnlichen Kommunen ansehen',
+		intro:
+			'Wo steht Ihre Kommune im Vergleich mit Kommunen derselben Art? Je Handlungsfeld sehen Sie die Spanne, in der die mittlere Hälfte der Vergleichskommunen liegt (vom unteren bis zum oberen Quartil), deren Median und Ihren eigenen Wert. Namen anderer Kommunen erscheinen nie.',
+		notOptedIn: 'Ihre Kommune nimmt nicht am anonymen Vergleich teil. Nur teilnehmende Kommunen sehen den Vergleich.',
+		toSettings: 'Teilnahme in den Einstellungen der Kommune ändern',
+		askCoordination: 'Die Koordination Ihrer Kommune kann die Teilnahme in den Einstellungen einschalten.',
+		noKind:
+			'Für Ihre Kommune ist noch nicht eingetragen, welcher Art sie ist (z. B. kreisfreie Stadt). Ohne diese Angabe gibt es keine Vergleichsgruppe. Bitte wenden Sie sich an den Betrieb der Plattform.',
+		provisional: 'Dieser Durchlauf ist noch nicht abgeschlossen: Ihre eigenen Werte sind vorläufig. Im Vergleich zählen nur abgeschlossene Durchläufe.',
+		tooFew: 'zu wenige Vergleichskommunen',
+		tooFewHelp: 'Ein Vergleich braucht mindestens 5 andere Kommunen mit einem Wert in diesem Handlungsfeld.',
+		kindsPlural: {
+			kreisfreie_stadt: 'kreisfreie Städte',
+			landkreis: 'Landkreise',
+			kreisangehoerige_gemeinde: 'kreisangehörige Gemeinden',
+			stadtstaat_bezirk: 'Stadtstaat-Bezirke'
+		},
+		bands: {
+			under_20k: 'unter 20.000 Einw.',
+			'20k_50k': '20.000–50.000 Einw.',
+			'50k_100k': '50.000–100.000 Einw.',
+			'100k_500k': '100.000–500.000 Einw.',
+			over_500k: 'ab 500.000 Einw.'
+		},
+		group: (count: number, kind: string, band: string | null) => `${count} ${kind}${band ? `, ${band}` : ''}`,
+		yourGroup: (kind: string, band: string | null) =>
+			`Vergleichsgruppe: ${kind}${band ? ` mit ${band}, wo diese Gruppe groß genug ist, sonst alle ${kind}` : ''}. Welche Gruppe je Handlungsfeld gilt, steht in der Tabelle.`,
+		chartTitle: 'Ihr Wert in der Spanne der Vergleichsgruppe',
+		chartLegend: 'Grauer Kasten: mittlere Hälfte der Vergleichskommunen (unteres bis oberes Quartil). Senkrechter Strich: Median. Raute: Ihr Wert.',
+		chartArea: (median: number, q1: number, q3: number, own: string) => `Median ${median} %, mittlere Hälfte von ${q1} bis ${q3} %, ${own}`,
+		ownValue: (score: number, position: string) => `Ihr Wert ${score} % (${position})`,
+		ownNone: 'Ihr Wert: nicht bewertbar',
+		tableTitle: 'Die Zahlen als Tabelle',
+		area: 'Handlungsfeld',
+		groupColumn: 'Vergleichsgruppe',
+		q1: 'Unteres Quartil',
+		median: 'Median',
+		q3: 'Oberes Quartil',
+		own: 'Ihr Wert',
+		position: 'Einordnung',
+		positions: { below: 'unter dem unteren Quartil', between: 'in der mittleren Hälfte', above: 'über dem oberen Quartil' },
+		notAssessable: 'nicht bewertbar',
+		percent: (value: number) => `${value} %`,
+		methodTitle: 'So wird gerechnet',
+		method: [
+			'Es zählt der zuletzt abgeschlossene Durchlauf jeder teilnehmenden Kommune derselben Art; die Größenklasse nur, wenn sowohl diese Gruppe als auch die übrigen Kommunen der Art mindestens 6 Werte haben. Werte sind Punkte je Handlungsfeld aus den abgestimmten Antworten (0–100 %).',
+			'Median und Quartile: lineare Interpolation zwischen benachbarten Rangplätzen (wie QUARTIL.INKL in Excel), gerundet auf ganze Prozentpunkte. Ein Handlungsfeld wird nur gezeigt, wenn außer Ihrer Kommune mindestens 5 weitere einen Wert haben.',
+			'Alle Kommunen einer Gruppe sehen dieselben Zahlen. Sie werden erst neu berechnet, wenn sich mindestens 5 Kommunen der Gruppe geändert haben (neu dabei, ausgetreten, neuer abgeschlossener Durchlauf). So lässt sich aus zwei Vergleichen keine einzelne Kommune herausrechnen.'
+		],
+		settings: {
+			nav: 'Einstellungen',
+			title: 'Einstellungen der Kommune',
+			profileTitle: 'So ist Ihre Kommune beschrieben',
+			profileHelp: 'Diese Angaben trägt der Betrieb der Plattform ein; sie bestimmen die Vergleichsgruppe.',
+			kind: 'Art',
+			land: 'Land',
+			band: 'Größenklasse',
+			notDescribed: 'noch nicht eingetragen',
+			title2: 'Anonymer Vergleich mit anderen Kommunen',
+			shared: [
+				'Geteilt werden nur die Punktwerte je Handlungsfeld (0–100 %) Ihres zuletzt abgeschlossenen Durchlaufs – keine einzelnen Antworten, Kommentare, Namen, Maßnahmen oder Workshop-Ergebnisse.',
+				'Andere Kommunen sehen nur Median und Quartile ihrer Gruppe, auf ganze Punkte gerundet, und nur wenn mindestens 6 Kommunen einen Wert haben. Der Name Ihrer Kommune erscheint nirgends, auch nicht in Downloads.',
+				'Nur teilnehmende Kommunen sehen den Vergleich.'
+			],
+			optOutEffect:
+				'Austreten wirkt sofort: Ihre Kommune sieht den Vergleich nicht mehr, und ihre Werte gehen in keine neue Berechnung ein. Schon veröffentlichte Gruppenwerte (Median und Quartile über mindestens 6 Kommunen) bleiben stehen, bis sich mindestens 5 Kommunen der Gruppe geändert haben. So lässt sich Ihr Austritt nicht nutzen, um Ihre Werte herauszurechnen.',
+			statusIn: 'Ihre Kommune nimmt am Vergleich teil.',
+			statusOut: 'Ihre Kommune nimmt nicht am Vergleich teil.',
+			since: (date: string) => `Zuletzt geändert am ${date}.`,
+			join: 'Am Vergleich teilnehmen',
+			leave: 'Aus dem Vergleich austreten',
+			joined: 'Ihre Kommune nimmt jetzt am Vergleich teil.',
+			left: 'Ihre Kommune nimmt nicht mehr am Vergleich teil.',
+			noClosedRound: 'Ihre Kommune hat noch keinen abgeschlossenen Durchlauf: Sie sieht den Vergleich, geht aber erst mit dem ersten Abschluss in ihn ein.'
+		}
+	},
 	profiles: {
 		label: 'Art der Kommune (Profil)',
 		hint: 'Fragen, die für diese Art von Kommune nicht passen, beginnen mit der abgestimmten Antwort „trifft nicht zu“.',
@@ -774,6 +853,8 @@ export const de = {
 		login: 'Bitte melden Sie sich an.',
 		notFound: 'Nicht gefunden oder kein Zugriff.',
 		forbidden: 'Dafür fehlt Ihnen die Berechtigung.',
+		comparisonNotOptedIn: 'Ihre Kommune nimmt nicht am anonymen Vergleich teil. Die Koordination kann die Teilnahme in den Einstellungen der Kommune einschalten.',
+		comparisonNoKind: 'Für Ihre Kommune ist noch nicht eingetragen, welcher Art sie ist; ohne diese Angabe gibt es keine Vergleichsgruppe.',
 		required: 'Bitte füllen Sie dieses Feld aus.',
 		tooLong: 'Dieser Text ist zu lang.',
 		tooShort: 'Dieser Text ist zu kurz.',

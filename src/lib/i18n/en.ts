@@ -268,6 +268,85 @@ export const en: Messages = {
 		tooLong: 'A text is too long (at most 10,000 characters).',
 		versionExists: (version: string) => `Version ${version} already exists. Please choose a new version number.`
 	},
+	comparison: {
+		title: 'Comparison with other municipalities',
+		nav: 'Comparison',
+		link: 'See the comparison with similar municipalities',
+		intro:
+			'Where does your municipality stand compared with municipalities of the same kind? For each area you see the range of the middle half of the comparison group (lower to upper quartile), its median and your own score. Other municipalities are never named.',
+		notOptedIn: 'Your municipality does not take part in the anonymous comparison. Only taking part municipalities see the comparison.',
+		toSettings: 'Change taking part in the municipality settings',
+		askCoordination: 'Your municipality’s coordination can switch taking part on in the settings.',
+		noKind:
+			'Your municipality’s kind (e.g. independent city) has not been entered yet. Without it there is no comparison group. Please contact the platform’s operator.',
+		provisional: 'This round is not closed yet: your own scores are provisional. Only closed rounds count in the comparison.',
+		tooFew: 'too few municipalities to compare',
+		tooFewHelp: 'A comparison needs at least 5 other municipalities with a score in this area.',
+		kindsPlural: {
+			kreisfreie_stadt: 'independent cities',
+			landkreis: 'districts',
+			kreisangehoerige_gemeinde: 'municipalities within a district',
+			stadtstaat_bezirk: 'boroughs of city states'
+		},
+		bands: {
+			under_20k: 'under 20,000 inh.',
+			'20k_50k': '20,000–50,000 inh.',
+			'50k_100k': '50,000–100,000 inh.',
+			'100k_500k': '100,000–500,000 inh.',
+			over_500k: '500,000 inh. or more'
+		},
+		group: (count: number, kind: string, band: string | null) => `${count} ${kind}${band ? `, ${band}` : ''}`,
+		yourGroup: (kind: string, band: string | null) =>
+			`Comparison group: ${kind}${band ? ` with ${band} where that group is large enough, otherwise all ${kind}` : ''}. The table shows which group applies to each area.`,
+		chartTitle: 'Your score within the comparison group’s range',
+		chartLegend: 'Grey box: middle half of the comparison group (lower to upper quartile). Vertical line: median. Diamond: your score.',
+		chartArea: (median: number, q1: number, q3: number, own: string) => `median ${median} %, middle half from ${q1} to ${q3} %, ${own}`,
+		ownValue: (score: number, position: string) => `your score ${score} % (${position})`,
+		ownNone: 'your score: not assessable',
+		tableTitle: 'The figures as a table',
+		area: 'Area',
+		groupColumn: 'Comparison group',
+		q1: 'Lower quartile',
+		median: 'Median',
+		q3: 'Upper quartile',
+		own: 'Your score',
+		position: 'Position',
+		positions: { below: 'below the lower quartile', between: 'in the middle half', above: 'above the upper quartile' },
+		notAssessable: 'not assessable',
+		percent: (value: number) => `${value} %`,
+		methodTitle: 'How it is calculated',
+		method: [
+			'Each taking part municipality of the same kind counts with its latest closed round; the population band only where both that group and the rest of the kind hold at least 6 scores. Scores are the points per area from the agreed answers (0–100 %).',
+			'Median and quartiles: linear interpolation between neighbouring ranks (as QUARTILE.INC in Excel), rounded to whole percentage points. An area is shown only when at least 5 municipalities besides yours have a score.',
+			'All municipalities of a group see the same figures. They are recomputed only once at least 5 municipalities of the group changed (joined, left, closed a newer round), so no single municipality can be worked out from two comparisons.'
+		],
+		settings: {
+			nav: 'Settings',
+			title: 'Municipality settings',
+			profileTitle: 'How your municipality is described',
+			profileHelp: 'The platform’s operator enters these; they decide the comparison group.',
+			kind: 'Kind',
+			land: 'Land',
+			band: 'Population band',
+			notDescribed: 'not entered yet',
+			title2: 'Anonymous comparison with other municipalities',
+			shared: [
+				'Only the scores per area (0–100 %) of your latest closed round are shared – no single answers, comments, names, measures or workshop results.',
+				'Other municipalities see only the median and quartiles of their group, rounded to whole points, and only when at least 6 municipalities have a score. Your municipality’s name appears nowhere, not in downloads either.',
+				'Only taking part municipalities see the comparison.'
+			],
+			optOutEffect:
+				'Leaving takes effect at once: your municipality no longer sees the comparison and its scores enter no new calculation. Group figures already published (median and quartiles over at least 6 municipalities) stay until at least 5 municipalities of the group changed, so your leaving cannot be used to work out your scores.',
+			statusIn: 'Your municipality takes part in the comparison.',
+			statusOut: 'Your municipality does not take part in the comparison.',
+			since: (date: string) => `Last changed on ${date}.`,
+			join: 'Take part in the comparison',
+			leave: 'Leave the comparison',
+			joined: 'Your municipality now takes part in the comparison.',
+			left: 'Your municipality no longer takes part in the comparison.',
+			noClosedRound: 'Your municipality has no closed round yet: it sees the comparison but only counts in it from its first closing.'
+		}
+	},
 	profiles: {
 		label: 'Kind of municipality (profile)',
 		hint: 'Questions that do not fit this kind of municipality start with the agreed answer "not applicable".',
@@ -772,6 +851,8 @@ export const en: Messages = {
 		login: 'Please log in.',
 		notFound: 'Not found or no access.',
 		forbidden: 'You do not have permission for this.',
+		comparisonNotOptedIn: 'Your municipality does not take part in the anonymous comparison. The coordination can switch it on in the municipality settings.',
+		comparisonNoKind: 'Your municipality’s kind has not been entered yet; without it there is no comparison group.',
 		required: 'Please fill in this field.',
 		tooLong: 'This text is too long.',
 		tooShort: 'This text is too short.',

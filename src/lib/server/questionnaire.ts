@@ -6,6 +6,7 @@ import * as catalogues from './db/catalogues';
 import * as questionnaire from './db/questionnaire';
 import type { AgreedAnswer, Assessment, Role } from './db/schema';
 import { Refusal } from './refusal';
+import { recordAreaFigures } from './comparison';
 
 export { Refusal };
 
@@ -207,6 +208,7 @@ export async function setStatus(
 			reason: closing.reason === '' ? null : closing.reason,
 			openItems: closing.openItems ? JSON.stringify(closing.openItems) : null
 		});
+		await recordAreaFigures(trx, assessment, status);
 	});
 }
 

@@ -346,6 +346,43 @@ export interface MeasureProposalTable {
 	proposal_id: number;
 }
 
+/** A closed round's figures per area, written when it is closed; what the comparison reads. */
+export interface AssessmentAreaFigureTable {
+	assessment_id: number;
+	area: number;
+	/** 0–100, unrounded; null: not assessable. */
+	score: number | null;
+	level: number | null;
+	coverage: number;
+}
+
+/** The current snapshot of one comparison group: a kind, and a population band or 'all'. */
+export interface ComparisonSnapshotTable {
+	id: Generated<number>;
+	kind: MunicipalityKind;
+	band: PopulationBand | 'all';
+	taken_at: string;
+	/** 1: this or an earlier snapshot of the group published a figure. */
+	ever_published: number;
+}
+
+/** A snapshot's published figures for one area (whole points; null: too few municipalities). */
+export interface ComparisonSnapshotAreaTable {
+	snapshot_id: number;
+	area: number;
+	municipalities: number;
+	q1: number | null;
+	median: number | null;
+	q3: number | null;
+}
+
+/** Whom a snapshot was computed from: only to count changes, never shown. */
+export interface ComparisonSnapshotMemberTable {
+	snapshot_id: number;
+	municipality_id: number;
+	assessment_id: number;
+}
+
 export interface Database {
 	municipality: MunicipalityTable;
 	user: UserTable;
@@ -374,6 +411,10 @@ export interface Database {
 	question_flag: QuestionFlagTable;
 	group_summary: GroupSummaryTable;
 	measure_proposal: MeasureProposalTable;
+	assessment_area_figure: AssessmentAreaFigureTable;
+	comparison_snapshot: ComparisonSnapshotTable;
+	comparison_snapshot_area: ComparisonSnapshotAreaTable;
+	comparison_snapshot_member: ComparisonSnapshotMemberTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;

@@ -1,0 +1,18 @@
+import { getApp } from '$lib/server/app';
+import { requireAssessment } from '$lib/server/assessment-access';
+import { comparisonFor, type ComparisonView } from '$lib/server/comparison';
+import { Refusal } from '$lib/server/refusal';
+import type { PageServerLoad } from './$types';
+
+export const load = (async ({ locals, params }) => {
+	const { assessment } = await requireAssessment(locals, params.assessment, 'coordinator', 'editor');
+	let view: ComparisonView | null = null;
+	let refusal: 'comparisonNotOptedIn' | 'comparisonNoKind' | null = null;
+	try {
+		view = await comparisonFor(getApp().db, assessment);
+	} catch (err) {
+		if (!(err instanceof Refusal)) throw err;
+		refusal = err.code === 'comparisonNoKind' ? 'comparisonNoKind' : 'comparisonNotOptedIn';
+	}
+	return { view, refusal };
+}) satisfies PageServerLoad;
