@@ -746,14 +746,15 @@ export const de = {
 	},
 	operator: {
 		title: 'Betrieb: alle Kommunen',
-		nav: 'Betrieb',
+		nav: 'Alle Kommunen',
 		navLabel: 'Bereiche des Betriebs',
 		overview: 'Übersicht',
 		intro:
 			'Hier sehen Sie, wie weit jede Kommune mit ihrer aktuellen Runde ist. Antworten, Kommentare, Bewertungen, Vorschläge und Namen von Personen sehen Sie nicht: Inhalte einer Kommune öffnen sich Ihnen nur, wenn deren Koordination Sie einlädt.',
 		create: 'Kommune anlegen',
 		publish: 'Fragenkatalog veröffentlichen',
-		count: (shown: number, total: number) => (shown === total ? `${total} Kommunen` : `${shown} von ${total} Kommunen`),
+		count: (shown: number, total: number) =>
+			shown === total ? (total === 1 ? '1 Kommune' : `${total} Kommunen`) : `${shown} von ${total} Kommunen`,
 		filters: 'Filtern und sortieren',
 		search: 'Name enthält',
 		land: 'Land',
@@ -785,10 +786,11 @@ export const de = {
 			actions: 'Aktion'
 		},
 		tableCaption: 'Kommunen mit dem Stand ihrer aktuellen Runde (nur Zahlen und Daten, keine Inhalte)',
-		answered: (answered: number, total: number, percent: number) => `${percent} % beantwortet (${answered} von ${total})`,
+		answered: (percent: number) => `${percent} % beantwortet`,
+		answeredOf: (answered: number, total: number) => `${answered} von ${total} Fragen`,
 		closedOn: (date: string) => `abgeschlossen am ${date}`,
-		heldOn: (date: string) => `durchgeführt am ${date}`,
-		plannedOn: (date: string) => `geplant für ${date}`,
+		heldOn: (date: string) => `am ${date}`,
+		plannedOn: (date: string) => `geplant: ${date}`,
 		noWorkshop: 'noch keiner',
 		nothing: '–',
 		round: (n: number) => `Runde ${n}`,

@@ -744,14 +744,15 @@ export const en: Messages = {
 	},
 	operator: {
 		title: 'Operator: all municipalities',
-		nav: 'Operator',
+		nav: 'All municipalities',
 		navLabel: 'Operator sections',
 		overview: 'Overview',
 		intro:
 			"Here you see how far each municipality has come with its current round. You do not see answers, comments, ratings, proposals or anyone's name: a municipality's content opens to you only if its coordinator invites you.",
 		create: 'Create a municipality',
 		publish: 'Publish a question catalogue',
-		count: (shown: number, total: number) => (shown === total ? `${total} municipalities` : `${shown} of ${total} municipalities`),
+		count: (shown: number, total: number) =>
+			shown === total ? (total === 1 ? '1 municipality' : `${total} municipalities`) : `${shown} of ${total} municipalities`,
 		filters: 'Filter and sort',
 		search: 'Name contains',
 		land: 'Land (state)',
@@ -783,10 +784,11 @@ export const en: Messages = {
 			actions: 'Action'
 		},
 		tableCaption: 'Municipalities with the stage of their current round (figures and dates only, no content)',
-		answered: (answered: number, total: number, percent: number) => `${percent} % answered (${answered} of ${total})`,
+		answered: (percent: number) => `${percent} % answered`,
+		answeredOf: (answered: number, total: number) => `${answered} of ${total} questions`,
 		closedOn: (date: string) => `closed on ${date}`,
-		heldOn: (date: string) => `held on ${date}`,
-		plannedOn: (date: string) => `planned for ${date}`,
+		heldOn: (date: string) => `on ${date}`,
+		plannedOn: (date: string) => `planned: ${date}`,
 		noWorkshop: 'none yet',
 		nothing: '–',
 		round: (n: number) => `Round ${n}`,

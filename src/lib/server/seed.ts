@@ -180,7 +180,7 @@ export async function seedOperator(db: Db, values: { email: string; password: st
 	if (existing) return 'exists';
 	if (await users.findUserByEmail(db, values.email)) return 'emailTaken';
 	const passwordHash = await hashPassword(values.password);
-	const user = await users.createUser(db, { email: values.email, name: 'Betrieb', passwordHash });
+	const user = await users.createUser(db, { email: values.email, name: 'Plattformbetrieb', passwordHash });
 	await db.updateTable('user').set({ operator: 1 }).where('id', '=', user.id).execute();
 	return 'created';
 }
