@@ -15,7 +15,8 @@ import { verifyPassword } from './passwords';
 import { DEMO_OPERATOR, seedOperator } from './seed';
 import { createSession, validateSession } from './sessions';
 import { storeShippedCatalogues } from './shipped';
-import { refusalOf } from './testing';
+import { refusalOf, workshopSetup } from './testing';
+import { findWorkshopByCode } from './db/workshops';
 import type { MunicipalityCreate } from '$lib/schemas/municipality';
 
 const dirs: string[] = [];
@@ -144,6 +145,15 @@ describe('operator actions', () => {
 
 		expect(await setMunicipalityActive(db, created.id, true)).toBe(true);
 		expect(await municipalities.findRole(db, userId, created.id)).toBe('coordinator');
+	});
+
+	it("a deactivated municipality's workshop codes answer like unknown ones", async () => {
+		const { assessment, workshop } = await workshopSetup(db, [1]);
+		expect(await findWorkshopByCode(db, workshop.code)).toMatchObject({ id: workshop.id });
+		await setMunicipalityActive(db, assessment.municipality_id, false);
+		expect(await findWorkshopByCode(db, workshop.code)).toBeUndefined();
+		await setMunicipalityActive(db, assessment.municipality_id, true);
+		expect(await findWorkshopByCode(db, workshop.code)).toMatchObject({ id: workshop.id });
 	});
 
 	it('an invitation link to a deactivated municipality no longer works', async () => {
