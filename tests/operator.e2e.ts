@@ -132,6 +132,7 @@ test('the overview at 360, 768 and 1280 px', async ({ page, axe }) => {
 		expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 		await page.screenshot({ path: `${SHOTS}/overview-${width}.png`, fullPage: true });
 	}
+	await page.setViewportSize({ width: 360, height: 900 });
 	await page.goto('/betrieb/new');
 	await page.screenshot({ path: `${SHOTS}/new-360.png`, fullPage: true });
 	await page.setViewportSize({ width: 1280, height: 900 });
@@ -200,4 +201,42 @@ test('the operator publishes a catalogue version that every coordinator can then
 	await coordinator.goto('/m/1/catalogues');
 	await expect(coordinator.getByRole('cell', { name: version, exact: true })).toBeVisible();
 	await context.close();
+});
+
+test('an operator invited by a coordinator works in that municipality, and only there', async ({ page, browser, baseURL }) => {
+	test.setTimeout(90_000);
+	await login(page, DEMO.operator.email, DEMO.operator.password);
+	const name = unique('Einladestadt');
+	const created = await page.request.post('/api/municipalities', {
+		data: { name, kind: 'landkreis', land: 'SN', populationBand: '100k_500k', coordinatorEmail: `k-${Date.now().toString(36)}@einladestadt.example` }
+	});
+	expect(created.status()).toBe(201);
+	const { id, invitation } = (await created.json()) as { id: number; invitation: { url: string } };
+	expect((await page.goto(`/m/${id}`))?.status()).toBe(404);
+
+	// The coordinator accepts and invites the operator's address as a facilitator.
+	const context = await browser.newContext({ baseURL });
+	const coordinator = await context.newPage();
+	await coordinator.goto(invitation.url);
+	await coordinator.getByLabel('Ihr Name').fill('Koordination Einladestadt');
+	await coordinator.getByLabel('Passwort', { exact: true }).fill('Einladestadt-2026');
+	await coordinator.getByLabel('Passwort wiederholen').fill('Einladestadt-2026');
+	await coordinator.getByRole('button', { name: 'Konto anlegen und Einladung annehmen' }).click();
+	await coordinator.waitForURL(new RegExp(`/m/${id}$`));
+	await coordinator.goto(`/m/${id}/staff`);
+	await coordinator.getByLabel('E-Mail-Adresse').fill(DEMO.operator.email);
+	await coordinator.getByLabel('Rolle', { exact: true }).selectOption({ label: 'Moderation' });
+	await coordinator.getByRole('button', { name: 'Einladen' }).click();
+	await expect(coordinator.getByRole('status')).toContainText(DEMO.operator.email);
+	await context.close();
+
+	// The overview points the operator to the invitation; accepted, the municipality opens with that role.
+	await page.goto('/betrieb');
+	await expect(page.getByText('Eine Einladung wartet auf Sie.')).toBeVisible();
+	await page.getByRole('link', { name: 'Zu Ihren Kommunen' }).click();
+	await page.getByRole('button', { name: `Einladung annehmen: ${name}` }).click();
+	await page.waitForURL(new RegExp(`/m/${id}$`));
+	await expect(page.getByText('Ihre Rolle: Moderation')).toBeVisible();
+	// Still nothing of Musterstadt.
+	expect((await page.goto('/m/1'))?.status()).toBe(404);
 });

@@ -751,6 +751,12 @@ export const de = {
 		overview: 'Übersicht',
 		intro:
 			'Hier sehen Sie, wie weit jede Kommune mit ihrer aktuellen Runde ist. Antworten, Kommentare, Bewertungen, Vorschläge und Namen von Personen sehen Sie nicht: Inhalte einer Kommune öffnen sich Ihnen nur, wenn deren Koordination Sie einlädt.',
+		ownMemberships: (memberships: number, invitations: number) =>
+			[
+				memberships > 0 ? (memberships === 1 ? 'Eine Kommune hat Sie als Mitglied aufgenommen.' : `${memberships} Kommunen haben Sie als Mitglied aufgenommen.`) : '',
+				invitations > 0 ? (invitations === 1 ? 'Eine Einladung wartet auf Sie.' : `${invitations} Einladungen warten auf Sie.`) : ''
+			].join(' ').trim(),
+		ownLink: 'Zu Ihren Kommunen',
 		create: 'Kommune anlegen',
 		publish: 'Fragenkatalog veröffentlichen',
 		count: (shown: number, total: number) =>

@@ -749,6 +749,12 @@ export const en: Messages = {
 		overview: 'Overview',
 		intro:
 			"Here you see how far each municipality has come with its current round. You do not see answers, comments, ratings, proposals or anyone's name: a municipality's content opens to you only if its coordinator invites you.",
+		ownMemberships: (memberships: number, invitations: number) =>
+			[
+				memberships > 0 ? (memberships === 1 ? 'One municipality has made you a member.' : `${memberships} municipalities have made you a member.`) : '',
+				invitations > 0 ? (invitations === 1 ? 'One invitation is waiting for you.' : `${invitations} invitations are waiting for you.`) : ''
+			].join(' ').trim(),
+		ownLink: 'To your municipalities',
 		create: 'Create a municipality',
 		publish: 'Publish a question catalogue',
 		count: (shown: number, total: number) =>
