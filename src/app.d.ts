@@ -8,7 +8,8 @@ declare global {
 			lang: Language;
 			/** The participant pages' language (eight to choose from); staff pages use `lang`. */
 			participantLang: ParticipantLanguage;
-			user?: { id: number; email: string; name: string; mustChangePassword: boolean };
+			/** operator: runs the installation (Betrieb); not a member of any municipality by that. */
+			user?: { id: number; email: string; name: string; mustChangePassword: boolean; operator: boolean };
 			/** Set for routes under /m/[municipality] once the user's access was checked. */
 			membership?: { municipalityId: number; municipalityName: string; role: Role };
 		}

@@ -13,8 +13,8 @@ export interface Ids {
 	measure: number;
 }
 
-/** A page to visit: its URL with the demo's ids, and its route id. */
-export type Visit = { path: string; label: string };
+/** A page to visit: its URL with the demo's ids, and its route id; `operator`: visited as the demo operator (Betrieb). */
+export type Visit = { path: string; label: string; operator?: boolean };
 
 export function staffPages(ids: Ids): Visit[] {
 	const fill = (name: string, routeId: string): string => {
@@ -33,7 +33,7 @@ export function staffPages(ids: Ids): Visit[] {
 	};
 	return listPages()
 		.filter((p) => !p.id.startsWith('/(workshop)'))
-		.map((p) => ({ path: toPath(p.id, fill), label: p.id }));
+		.map((p) => ({ path: toPath(p.id, fill), label: p.id, operator: p.id.startsWith('/(app)/(staff)/betrieb') }));
 }
 
 export const WORKSHOP_PAGES = ['/(workshop)', '/(workshop)/w', '/(workshop)/w/[code]', '/(workshop)/w/[code]/group'];

@@ -21,9 +21,12 @@ const CF: Role[] = ['coordinator', 'facilitator'];
 /**
  * `roles`: members of the route's municipality with these roles may use it. 'user': any logged-in
  * person (own account data only). 'public': participants by join code, health check, login.
+ * 'operator': the operator (Betrieb) only — who in turn is a caller for every other route and, being
+ * no member, must be refused by every municipality's route.
  * `actions`: per action name, '*' for every action of the page (new actions inherit it).
  */
-type Rule = { page?: Role[] | 'user' | 'public'; get?: Role[] | 'user' | 'public'; post?: Role[] | 'user' | 'public'; patch?: Role[] | 'user' | 'public'; actions?: Record<string, Role[] | 'user' | 'public'> };
+type Access = Role[] | 'user' | 'public' | 'operator';
+type Rule = { page?: Access; get?: Access; post?: Access; patch?: Access; actions?: Record<string, Access> };
 const S = '/(app)/(staff)';
 const M = `${S}/m/[municipality=id]`;
 const A = `${M}/assessments/[assessment=id]`;
@@ -90,7 +93,12 @@ const POLICY: Record<string, Rule> = {
 	'/api/workshops/[id=id]/areas': { post: CF },
 	'/api/workshops/[id=id]/end': { post: CF },
 	'/api/workshops/[id=id]/flags': { post: CF },
-	'/api/workshops/[id=id]/events': { get: ALL }
+	'/api/workshops/[id=id]/events': { get: ALL },
+	// The operator's pages; GET /api/municipalities lists the caller's own (all, with stages, for an operator).
+	[`${S}/betrieb`]: { page: 'operator', actions: { '*': 'operator' } },
+	[`${S}/betrieb/new`]: { page: 'operator', actions: { '*': 'operator' } },
+	[`${S}/betrieb/catalogues`]: { page: 'operator', actions: { '*': 'operator' } },
+	'/api/municipalities': { get: 'user', post: 'operator' }
 };
 
 interface Target {
@@ -99,7 +107,7 @@ interface Target {
 	method: 'GET' | 'POST' | 'PATCH';
 	/** Path with `{m}` for the municipality, filled per caller. */
 	build: (municipality: number) => string;
-	rule: Role[] | 'user' | 'public';
+	rule: Access;
 	kind: 'page' | 'action' | 'endpoint';
 }
 
@@ -173,10 +181,10 @@ function addOtherMunicipality(databasePath: string) {
 	}
 }
 
-async function session(baseURL: string, email?: string): Promise<APIRequestContext> {
+async function session(baseURL: string, email?: string, password = DEMO.coordinator.password): Promise<APIRequestContext> {
 	const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
 	if (email) {
-		const response = await api.post('/login', { headers: { accept: 'text/html' }, form: { email, password: DEMO.coordinator.password }, maxRedirects: 0 });
+		const response = await api.post('/login', { headers: { accept: 'text/html' }, form: { email, password }, maxRedirects: 0 });
 		expect(response.status(), `login ${email}`).toBe(303);
 		expect(response.headers()['location'], `login ${email}`).not.toContain('/login');
 	}
@@ -219,9 +227,14 @@ test('access: no role without the right, no other municipality and no anonymous 
 		{ name: 'facilitator', role: 'facilitator', api: await session(server.url, 'moderation@musterstadt.example'), municipalities: [setup.demoMunicipality] },
 		// The other municipality's coordinator: with Musterstadt's id in the path, and with their own
 		// municipality's id but Musterstadt's assessment, workshop and catalogue ids.
-		{ name: 'other municipality', role: null, api: await session(server.url, OUTSIDER.email), municipalities: [setup.demoMunicipality, setup.outsiderMunicipality] }
+		{ name: 'other municipality', role: null, api: await session(server.url, OUTSIDER.email), municipalities: [setup.demoMunicipality, setup.outsiderMunicipality] },
+		// The operator is no member: every municipality's route refuses them like an outsider.
+		{ name: 'operator', role: null, api: await session(server.url, DEMO.operator.email, DEMO.operator.password), municipalities: [setup.demoMunicipality] },
+		// The demo coordinator is allowed everything of Musterstadt; checked here against the operator's routes.
+		{ name: 'coordinator', role: 'coordinator', api: await session(server.url, DEMO.coordinator.email), municipalities: [setup.demoMunicipality] }
 	];
 	const coordinator = await session(server.url, DEMO.coordinator.email);
+	const operator = callers.find((c) => c.name === 'operator')!.api;
 
 	const leaks: string[] = [];
 	let checked = 0;
@@ -230,7 +243,8 @@ test('access: no role without the right, no other municipality and no anonymous 
 		for (const caller of callers) {
 			const isOutsider = caller.name === 'other municipality';
 			if (target.rule === 'user' && caller.role !== null) continue; // own account data
-			if (target.rule === 'user' && isOutsider) continue;
+			if (target.rule === 'user' && (isOutsider || caller.name === 'operator')) continue;
+			if (target.rule === 'operator' && caller.name === 'operator') continue;
 			if (Array.isArray(target.rule) && caller.role && target.rule.includes(caller.role)) continue;
 			for (const municipality of caller.municipalities) {
 				const path = target.build(municipality);
@@ -270,6 +284,12 @@ test('access: no role without the right, no other municipality and no anonymous 
 	for (const target of all.filter((t) => t.method === 'GET' && Array.isArray(t.rule) && !t.routeId.endsWith('/events') && !t.routeId.endsWith('/comparison'))) {
 		const response = await coordinator.get(target.build(setup.demoMunicipality), { maxRedirects: 0 });
 		expect(response.status(), `coordinator ${target.label}`).toBe(200);
+	}
+
+	// The operator gets their own pages.
+	for (const target of all.filter((t) => t.method === 'GET' && t.rule === 'operator')) {
+		const response = await operator.get(target.build(setup.demoMunicipality), { maxRedirects: 0 });
+		expect(response.status(), `operator ${target.label}`).toBe(200);
 	}
 
 	console.log(`access: ${checked} denied requests over ${all.length} routes/actions, ${leaks.length} leaks`);

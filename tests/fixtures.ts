@@ -8,7 +8,9 @@ import { join } from 'node:path';
 export const DEMO = {
 	municipality: 'Musterstadt',
 	coordinator: { email: 'koordination@musterstadt.example', password: 'Musterstadt-2026' },
-	editor: { email: 'integration@musterstadt.example', password: 'Musterstadt-2026' }
+	editor: { email: 'integration@musterstadt.example', password: 'Musterstadt-2026' },
+	/** The demo operator (Betrieb): no member of Musterstadt. */
+	operator: { email: 'betrieb@selbstcheck.example', password: 'Betrieb-2026' }
 };
 
 interface Server {

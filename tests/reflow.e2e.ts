@@ -62,15 +62,20 @@ test('no page scrolls sideways at 320 CSS px (400 % zoom) or clips text with inc
 	test.setTimeout(240_000);
 	const { ids, live } = await setup(page, server.databasePath);
 	const context = await browser.newContext({ baseURL, locale: 'de-DE', viewport: { width: 320, height: 256 } });
-	const p = await context.newPage();
-	await login(p, DEMO.coordinator.email, DEMO.coordinator.password);
+	const coordinatorPage = await context.newPage();
+	await login(coordinatorPage, DEMO.coordinator.email, DEMO.coordinator.password);
 	const visits = [
 		...staffPages(ids),
 		{ path: `/m/1/workshops/${live.id}`, label: 'control panel (live)' },
 		{ path: '/barrierefreiheit', label: 'statement' }
 	];
 	const problems: string[] = [];
+	// The operator's pages (Betrieb) are visited as the demo operator, who is no member of Musterstadt.
+	const operatorContext = await browser.newContext({ baseURL, locale: 'de-DE', viewport: { width: 320, height: 256 } });
+	const operatorPage = await operatorContext.newPage();
+	await login(operatorPage, DEMO.operator.email, DEMO.operator.password);
 	for (const visit of visits) {
+		const p = 'operator' in visit && visit.operator ? operatorPage : coordinatorPage;
 		await p.setViewportSize({ width: 320, height: 256 });
 		await p.goto(visit.path);
 		await expect(p.locator('h1').first()).toBeVisible();
@@ -103,6 +108,7 @@ test('no page scrolls sideways at 320 CSS px (400 % zoom) or clips text with inc
 		await phone.close();
 	}
 	await context.close();
+	await operatorContext.close();
 	expect(problems).toEqual([]);
 });
 

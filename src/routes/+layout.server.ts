@@ -5,7 +5,7 @@ import type { LayoutServerLoad } from './$types';
 export const load = (({ locals }) => ({
 	lang: locals.lang,
 	legal: legalLinks(),
-	user: locals.user ? { name: locals.user.name, email: locals.user.email } : null
+	user: locals.user ? { name: locals.user.name, email: locals.user.email, operator: locals.user.operator } : null
 })) satisfies LayoutServerLoad;
 
 /** The footer's links to the legal pages; a page that is not configured gets no link. */

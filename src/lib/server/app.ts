@@ -1,8 +1,8 @@
 import { missingFeedbackContact } from './accessibility';
 import { parseConfig, type Config } from './config';
 import { migrate, openDatabase, type Db } from './db';
-import { countUsers } from './db/users';
-import { DEMO_COORDINATOR, seedDemo, seedInitialAdmin } from './seed';
+import { countUsers, findUserByEmail } from './db/users';
+import { DEMO_COORDINATOR, DEMO_OPERATOR, seedDemo, seedInitialAdmin, seedOperator } from './seed';
 import { storeShippedCatalogues } from './shipped';
 import { deleteExpiredSessions } from './sessions';
 import type { LoginThrottles } from './login';
@@ -27,6 +27,26 @@ let app: App | undefined;
 export function getApp(): App {
 	if (!app) throw new Error('The app has not been started (hooks.server.ts init)');
 	return app;
+}
+
+/**
+ * The first operator from INITIAL_OPERATOR_*; in demo mode without them the demo operator, whose
+ * credentials are printed beside the demo coordinator's.
+ */
+async function startOperator(db: Db, config: Config): Promise<void> {
+	const own = config.INITIAL_OPERATOR_EMAIL && config.INITIAL_OPERATOR_PASSWORD
+		? { email: config.INITIAL_OPERATOR_EMAIL, password: config.INITIAL_OPERATOR_PASSWORD }
+		: undefined;
+	const credentials = own ?? (config.SEED_DEMO ? DEMO_OPERATOR : undefined);
+	if (!credentials) return;
+	const outcome = await seedOperator(db, credentials);
+	if (outcome === 'emailTaken') {
+		console.warn(`INITIAL_OPERATOR_EMAIL ${credentials.email} gehört schon zu einem Konto; es wird nicht zum Betrieb gemacht.`);
+	} else if (outcome === 'created') {
+		console.log(own ? `Betrieb ${credentials.email} angelegt (/betrieb).` : `Demo-Betrieb (/betrieb). Anmeldung: ${credentials.email} / ${credentials.password}`);
+	} else if (!own && (await findUserByEmail(db, credentials.email))?.operator === 1) {
+		console.log(`Demo-Betrieb (/betrieb). Anmeldung: ${credentials.email} / ${credentials.password}`);
+	}
 }
 
 /**
@@ -58,10 +78,13 @@ export async function startApp(env: Record<string, string | undefined>): Promise
 			municipality: config.INITIAL_MUNICIPALITY
 		});
 		if (created) console.log(`Erste Koordination ${config.INITIAL_ADMIN_EMAIL} für ${config.INITIAL_MUNICIPALITY} angelegt.`);
-	} else if ((await countUsers(db)) === 0) {
+	}
+	await startOperator(db, config);
+	if (!config.SEED_DEMO && (await countUsers(db)) === 0) {
 		console.warn(
 			'Die Datenbank enthält noch kein Konto. Setzen Sie INITIAL_ADMIN_EMAIL und INITIAL_ADMIN_PASSWORD ' +
-				'für die erste Koordination (oder SEED_DEMO=1 für die Demo-Kommune) und starten Sie neu.'
+				'für die erste Koordination, INITIAL_OPERATOR_EMAIL und INITIAL_OPERATOR_PASSWORD für den Betrieb ' +
+				'vieler Kommunen (oder SEED_DEMO=1 für die Demo-Kommune) und starten Sie neu.'
 		);
 	}
 

@@ -24,6 +24,9 @@ export const configSchema = z
 		SEED_DEMO: flag,
 		INITIAL_ADMIN_EMAIL: z.email().optional(),
 		INITIAL_ADMIN_PASSWORD: z.string().min(10).max(200).optional(),
+		/** The first operator (Betrieb), created while the database has no operator; ignored afterwards. */
+		INITIAL_OPERATOR_EMAIL: z.email().optional(),
+		INITIAL_OPERATOR_PASSWORD: z.string().min(10).max(200).optional(),
 		INITIAL_MUNICIPALITY: z.string().trim().min(2).max(120).default('Meine Kommune'),
 		SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
 		LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
@@ -85,6 +88,10 @@ export const configSchema = z
 	.refine((c) => (c.INITIAL_ADMIN_EMAIL === undefined) === (c.INITIAL_ADMIN_PASSWORD === undefined), {
 		path: ['INITIAL_ADMIN_PASSWORD'],
 		message: 'INITIAL_ADMIN_EMAIL and INITIAL_ADMIN_PASSWORD must be set together'
+	})
+	.refine((c) => (c.INITIAL_OPERATOR_EMAIL === undefined) === (c.INITIAL_OPERATOR_PASSWORD === undefined), {
+		path: ['INITIAL_OPERATOR_PASSWORD'],
+		message: 'INITIAL_OPERATOR_EMAIL and INITIAL_OPERATOR_PASSWORD must be set together'
 	});
 
 export type Config = z.infer<typeof configSchema>;

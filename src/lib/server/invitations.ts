@@ -36,39 +36,46 @@ export async function createInvitation(
 	values: { municipalityId: number; email: string; role: Role; invitedBy: number },
 	clock: () => Date = () => new Date()
 ): Promise<CreatedInvitation> {
+	return db.transaction().execute((trx) => inviteWithin(trx, values, clock));
+}
+
+/** `createInvitation` inside a transaction the caller holds (the operator creates a municipality and invites in one). */
+export async function inviteWithin(
+	trx: Db,
+	values: { municipalityId: number; email: string; role: Role; invitedBy: number },
+	clock: () => Date = () => new Date()
+): Promise<CreatedInvitation> {
 	const email = users.normaliseEmail(values.email);
 	const token = randomBytes(32).toString('base64url');
 	const created = clock();
 	const expiresAt = new Date(created.getTime() + INVITATION_DAYS * 86_400_000).toISOString();
-	await db.transaction().execute(async (trx) => {
-		const member = await trx
-			.selectFrom('membership')
-			.innerJoin('user', 'user.id', 'membership.user_id')
-			.select('user.id')
-			.where('membership.municipality_id', '=', values.municipalityId)
-			.where('user.email', '=', email)
-			.executeTakeFirst();
-		if (member) throw new Refusal('alreadyMember', 400);
-		await trx
-			.updateTable('invitation')
-			.set({ status: 'revoked', closed_at: created.toISOString() })
-			.where('municipality_id', '=', values.municipalityId)
-			.where('email', '=', email)
-			.where('status', '=', 'pending')
-			.execute();
-		await trx
-			.insertInto('invitation')
-			.values({
-				municipality_id: values.municipalityId,
-				email,
-				role: values.role,
-				token_hash: hashInvitationToken(token),
-				invited_by: values.invitedBy,
-				created_at: created.toISOString(),
-				expires_at: expiresAt
-			})
-			.execute();
-	});
+	const member = await trx
+		.selectFrom('membership')
+		.innerJoin('user', 'user.id', 'membership.user_id')
+		.select('user.id')
+		.where('membership.municipality_id', '=', values.municipalityId)
+		.where('user.email', '=', email)
+		.executeTakeFirst();
+	if (member) throw new Refusal('alreadyMember', 400);
+	await trx
+		.updateTable('invitation')
+		.set({ status: 'revoked', closed_at: created.toISOString() })
+		.where('municipality_id', '=', values.municipalityId)
+		.where('email', '=', email)
+		.where('status', '=', 'pending')
+		.execute();
+	await trx
+		.insertInto('invitation')
+		.values({
+			municipality_id: values.municipalityId,
+			email,
+			role: values.role,
+			token_hash: hashInvitationToken(token),
+			invited_by: values.invitedBy,
+			created_at: created.toISOString(),
+			expires_at: expiresAt
+		})
+		.execute();
 	return { token, email, role: values.role, expiresAt };
 }
 
@@ -126,7 +133,8 @@ function viewQuery(db: Db, at: string) {
 			'invitation.expires_at as expiresAt'
 		])
 		.where('invitation.status', '=', 'pending')
-		.where('invitation.expires_at', '>', at);
+		.where('invitation.expires_at', '>', at)
+		.where('municipality.deactivated_at', 'is', null);
 }
 
 /** The pending, unexpired invitation behind a link's token. */

@@ -166,6 +166,25 @@ export async function seedInitialAdmin(
 	return true;
 }
 
+export const DEMO_OPERATOR = { email: 'betrieb@selbstcheck.example', password: 'Betrieb-2026' };
+
+export type OperatorSeed = 'created' | 'exists' | 'emailTaken';
+
+/**
+ * The first operator (Betrieb): created while no account is an operator, so an installation that ran
+ * for one municipality can add one later. An address that already has an account is not promoted
+ * silently ('emailTaken'); once an operator exists the settings are ignored ('exists').
+ */
+export async function seedOperator(db: Db, values: { email: string; password: string }): Promise<OperatorSeed> {
+	const existing = await db.selectFrom('user').select('id').where('operator', '=', 1).executeTakeFirst();
+	if (existing) return 'exists';
+	if (await users.findUserByEmail(db, values.email)) return 'emailTaken';
+	const passwordHash = await hashPassword(values.password);
+	const user = await users.createUser(db, { email: values.email, name: 'Plattformbetrieb', passwordHash });
+	await db.updateTable('user').set({ operator: 1 }).where('id', '=', user.id).execute();
+	return 'created';
+}
+
 /**
  * A finished demo workshop with 35 ballots. Like Krefeld 2020, most of the room puts areas 1 and 7
  * at level 3 while the administration says level 1. "Wirtschaft" has only 4 people, below k = 5,

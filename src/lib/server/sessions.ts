@@ -23,6 +23,8 @@ export async function createSession(db: Db, userId: number, hours: number): Prom
 export type SessionUser = Pick<User, 'id' | 'email' | 'name'> & {
 	/** The account still has a one-time password: only the account page (to change it) is open. */
 	mustChangePassword: boolean;
+	/** Runs the installation (Betrieb): sees municipalities' stages, never their content. */
+	operator: boolean;
 };
 
 /** The active user behind a session token, or undefined when it is unknown, expired or deactivated. */
@@ -30,7 +32,7 @@ export async function validateSession(db: Db, token: string): Promise<SessionUse
 	const row = await db
 		.selectFrom('session')
 		.innerJoin('user', 'user.id', 'session.user_id')
-		.select(['user.id', 'user.email', 'user.name', 'user.active', 'user.must_change_password', 'session.expires_at'])
+		.select(['user.id', 'user.email', 'user.name', 'user.active', 'user.must_change_password', 'user.operator', 'session.expires_at'])
 		.where('session.token_hash', '=', hashToken(token))
 		.executeTakeFirst();
 	if (!row || row.active !== 1) return undefined;
@@ -38,7 +40,7 @@ export async function validateSession(db: Db, token: string): Promise<SessionUse
 		await invalidateSession(db, token);
 		return undefined;
 	}
-	return { id: row.id, email: row.email, name: row.name, mustChangePassword: row.must_change_password === 1 };
+	return { id: row.id, email: row.email, name: row.name, mustChangePassword: row.must_change_password === 1, operator: row.operator === 1 };
 }
 
 export async function invalidateSession(db: Db, token: string): Promise<void> {

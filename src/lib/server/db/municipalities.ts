@@ -24,7 +24,7 @@ export interface MembershipOf {
 	role: Role;
 }
 
-/** The municipalities a person may work in (active memberships only), by name. */
+/** The municipalities a person may work in (active memberships of active municipalities), by name. */
 export async function listMembershipsOf(db: Db, userId: number): Promise<MembershipOf[]> {
 	return db
 		.selectFrom('membership')
@@ -36,18 +36,24 @@ export async function listMembershipsOf(db: Db, userId: number): Promise<Members
 		])
 		.where('membership.user_id', '=', userId)
 		.where('membership.active', '=', 1)
+		.where('municipality.deactivated_at', 'is', null)
 		.orderBy('municipality.name')
 		.execute();
 }
 
-/** The person's active role in the municipality, or undefined when they have no access to it. */
+/**
+ * The person's active role in the municipality, or undefined when they have no access to it. A
+ * deactivated municipality gives nobody a role: its members cannot open it, its data is kept.
+ */
 export async function findRole(db: Db, userId: number, municipalityId: number): Promise<Role | undefined> {
 	const row = await db
 		.selectFrom('membership')
-		.select('role')
-		.where('user_id', '=', userId)
-		.where('municipality_id', '=', municipalityId)
-		.where('active', '=', 1)
+		.innerJoin('municipality', 'municipality.id', 'membership.municipality_id')
+		.select('membership.role')
+		.where('membership.user_id', '=', userId)
+		.where('membership.municipality_id', '=', municipalityId)
+		.where('membership.active', '=', 1)
+		.where('municipality.deactivated_at', 'is', null)
 		.executeTakeFirst();
 	return row?.role;
 }

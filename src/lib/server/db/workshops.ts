@@ -46,8 +46,16 @@ export async function findWorkshop(db: Db, id: number): Promise<WorkshopRow | un
 	return db.selectFrom('workshop').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The workshop behind a join code; none for a deactivated municipality's workshops (they answer like unknown codes). */
 export async function findWorkshopByCode(db: Db, code: string): Promise<WorkshopRow | undefined> {
-	return db.selectFrom('workshop').selectAll().where('code', '=', code).executeTakeFirst();
+	return db
+		.selectFrom('workshop')
+		.innerJoin('assessment', 'assessment.id', 'workshop.assessment_id')
+		.innerJoin('municipality', 'municipality.id', 'assessment.municipality_id')
+		.selectAll('workshop')
+		.where('workshop.code', '=', code)
+		.where('municipality.deactivated_at', 'is', null)
+		.executeTakeFirst();
 }
 
 export async function codeExists(db: Db, code: string): Promise<boolean> {

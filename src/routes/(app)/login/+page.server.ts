@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { getApp } from '$lib/server/app';
 import * as users from '$lib/server/db/users';
+import { onlyDeactivatedMemberships } from '$lib/server/db/operator';
 import { parseForm, readForm } from '$lib/server/forms';
 import { attemptLogin } from '$lib/server/login';
 import { safeRedirectPath } from '$lib/domain/redirect';
@@ -9,8 +10,13 @@ import { SESSION_COOKIE, createSession } from '$lib/server/sessions';
 import { loginSchema } from '$lib/schemas/forms';
 import type { Actions, PageServerLoad } from './$types';
 
+/** Where a login lands without a `redirectTo`: an operator on the overview, everyone else on their municipalities. */
+function homeOf(user: { operator: boolean }): string {
+	return user.operator ? '/betrieb' : '/m';
+}
+
 export const load = (({ locals, url }) => {
-	if (locals.user) redirect(303, locals.user.mustChangePassword ? '/account' : safeRedirectPath(url.searchParams.get('redirectTo'), '/m'));
+	if (locals.user) redirect(303, locals.user.mustChangePassword ? '/account' : safeRedirectPath(url.searchParams.get('redirectTo'), homeOf(locals.user)));
 	return { redirectTo: url.searchParams.get('redirectTo') ?? '' };
 }) satisfies PageServerLoad;
 
@@ -29,6 +35,10 @@ export const actions = {
 		}
 		if (!outcome.ok) return fail(400, { values: { email }, errors: {}, message: 'invalidCredentials', minutes: 0 });
 		const user = outcome.user;
+		// Checked after the password, so it tells nothing to someone who does not know it.
+		if (user.operator !== 1 && (await onlyDeactivatedMemberships(db, user.id))) {
+			return fail(403, { values: { email }, errors: {}, message: 'municipalityDeactivated', minutes: 0 });
+		}
 
 		const session = await createSession(db, user.id, config.SESSION_HOURS);
 		cookies.set(SESSION_COOKIE, session.token, {
@@ -40,6 +50,6 @@ export const actions = {
 		});
 		// A one-time password is replaced before anything else.
 		if (user.must_change_password === 1) redirect(303, '/account');
-		redirect(303, safeRedirectPath(String(form.get('redirectTo') ?? ''), '/m'));
+		redirect(303, safeRedirectPath(String(form.get('redirectTo') ?? ''), homeOf({ operator: user.operator === 1 })));
 	}
 } satisfies Actions;

@@ -20,6 +20,8 @@ export const load = (async ({ locals, url }) => {
 	}));
 	const declined = url.searchParams.has('declined');
 	if (memberships.length === 1 && pending.length === 0 && !declined) redirect(303, `/m/${memberships[0]!.municipalityId}`);
+	// An operator belongs to no municipality by that role: nothing to choose here, the overview is theirs.
+	if (user.operator && memberships.length === 0 && pending.length === 0 && !declined) redirect(303, '/betrieb');
 	return { memberships, invitations: pending, declined };
 }) satisfies PageServerLoad;
 
