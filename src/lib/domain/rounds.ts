@@ -113,7 +113,7 @@ export function questionChanges(
 }
 
 /** The changes a reader filters for with "nur Änderungen": everything but "same". */
-export function onlyChanges(changes: readonly QuestionChange[]): QuestionChange[] {
+export function onlyChanges<T extends QuestionChange>(changes: readonly T[]): T[] {
 	return changes.filter((c) => c.status !== 'same');
 }
 
