@@ -808,7 +808,7 @@ export const de = {
 		noChanges: 'Keine Änderungen zwischen diesen Runden.',
 		sameRound: 'Bitte wählen Sie zwei verschiedene Runden.',
 		reportChapter: 'Entwicklung',
-		reportIntro: (rounds: string) => `Vergleich der Runden ${rounds}: Punkte und Stufe der Verwaltung je Handlungsfeld und der Median des Workshops.`
+		reportIntro: (rounds: string[]) => `Vergleich der Runden ${rounds.map((r) => `„${r}“`).join(', ')}: Punkte und Stufe der Verwaltung je Handlungsfeld und der Median des Workshops.`
 	},
 	errors: {
 		catalogueOlder: 'Eine neue Runde braucht dieselbe oder eine neuere Ausgabe des Fragenkatalogs der vorigen Runde, nie eine ältere oder einen anderen Katalog.',

@@ -806,7 +806,7 @@ export const en: Messages = {
 		noChanges: 'No changes between these rounds.',
 		sameRound: 'Please choose two different rounds.',
 		reportChapter: 'Progress',
-		reportIntro: (rounds: string) => `Comparison of the rounds ${rounds}: the administration's score and level per area and the workshop median.`
+		reportIntro: (rounds: string[]) => `Comparison of the rounds ${rounds.map((r) => `"${r}"`).join(', ')}: the administration's score and level per area and the workshop median.`
 	},
 	errors: {
 		catalogueOlder: 'A new round needs the same or a newer edition of the previous round\'s question catalogue, never an older one or another catalogue.',
