@@ -74,7 +74,7 @@ test('a coordinator closes a round and starts the next; the editor sees last rou
 	// The editor has area 1 again and sees last round's agreed answer beside 1.01, the field empty.
 	await editor.goto(`/m/1/assessments/${next}/areas/1`);
 	const reference = editor.getByTestId('reference-1.01');
-	await expect(reference).toHaveText(`Letzte Runde (${firstName}): teilweise umgesetzt (2 Punkte)`);
+	await expect(reference).toHaveText(`Letzte Runde (${firstName}): teilweise umgesetzt (2 von 3 Punkten)`);
 	const question = editor.locator('fieldset', { has: reference });
 	await expect(question.getByRole('radio', { checked: true })).toHaveCount(0);
 	await expect(editor.getByText(/Nur zum Vergleich – nicht als Antwort übernommen/)).toBeVisible();
@@ -94,10 +94,10 @@ test('a coordinator closes a round and starts the next; the editor sees last rou
 	await expect(page.locator('figure canvas')).toBeVisible();
 	const table = page.locator('table.progress');
 	const area1 = table.locator('tbody[data-area="1"]');
-	await expect(area1.locator('tr').nth(0)).toContainText(firstName);
-	await expect(area1.locator('tr').nth(1)).toContainText(nextName);
-	await expect(area1.locator('tr').nth(0)).toContainText(/Stufe 3.*|Stufe 4.*/);
-	await expect(area1.locator('tr').nth(1)).toContainText(/Abdeckung/);
+	await expect(area1.locator('tr').nth(1)).toContainText(firstName);
+	await expect(area1.locator('tr').nth(2)).toContainText(nextName);
+	await expect(area1.locator('tr').nth(1)).toContainText(/Stufe 3.*|Stufe 4.*/);
+	await expect(area1.locator('tr').nth(2)).toContainText(/Abdeckung/);
 	await expect(page.locator('details.text-alternative')).toContainText(`${firstName}`);
 	const changes = page.locator('table.changes');
 	await expect(changes.locator('tr[data-question="1.01"]')).toContainText('teilweise umgesetzt');
@@ -108,8 +108,11 @@ test('a coordinator closes a round and starts the next; the editor sees last rou
 	await axe(page);
 	for (const width of [360, 768, 1280]) {
 		await page.setViewportSize({ width, height: 900 });
-		await page.waitForTimeout(200);
-		await page.screenshot({ path: `${SHOTS}/progress-${width}.png`, fullPage: true });
+		await page.waitForTimeout(300);
+		await page.locator('section', { has: page.locator('figure') }).screenshot({ path: `${SHOTS}/progress-${width}-chart.png` });
+		await page.locator('section', { has: table }).screenshot({ path: `${SHOTS}/progress-${width}-table.png` });
+		await page.getByRole('heading', { name: 'Was sich je Frage geändert hat' }).scrollIntoViewIfNeeded();
+		await page.screenshot({ path: `${SHOTS}/progress-${width}-changes.png` });
 	}
 
 	// "nur Änderungen" leaves the unchanged questions out (a GET form: the choice is in the address).
@@ -195,10 +198,10 @@ test('the demo shows progress from "Selbstcheck 2024" to "Selbstcheck 2026" at o
 	await login(page, DEMO.coordinator.email, DEMO.coordinator.password);
 	await page.goto('/m/1/assessments/1/progress');
 	const area1 = page.locator('table.progress tbody[data-area="1"]');
-	await expect(area1.locator('tr').nth(0)).toContainText('Selbstcheck 2024');
-	await expect(area1.locator('tr').nth(0)).toContainText('kein Workshop');
-	await expect(area1.locator('tr').nth(1)).toContainText('Selbstcheck 2026');
-	await expect(area1.locator('tr').nth(1)).toContainText('Stufe 1');
+	await expect(area1.locator('tr').nth(1)).toContainText('Selbstcheck 2024');
+	await expect(area1.locator('tr').nth(1)).toContainText('kein Workshop');
+	await expect(area1.locator('tr').nth(2)).toContainText('Selbstcheck 2026');
+	await expect(area1.locator('tr').nth(2)).toContainText('Stufe 1');
 	await expect(page.getByTestId('change-counts')).toBeVisible();
 	await axe(page);
 });

@@ -26,7 +26,8 @@ export function chainOf<T extends RoundLink>(rounds: readonly T[], lastId: numbe
 }
 
 /** How a question's agreed answer moved from one round to the next. */
-export type ChangeStatus = 'better' | 'worse' | 'same' | 'notComparable' | 'new' | 'dropped';
+/** "open": neither round has an agreed answer — nothing to compare, and no change either. */
+export type ChangeStatus = 'better' | 'worse' | 'same' | 'notComparable' | 'open' | 'new' | 'dropped';
 
 export interface QuestionChange {
 	status: ChangeStatus;
@@ -54,11 +55,13 @@ function pointShare(catalogue: Catalogue, value: string | null): number | null {
 /**
  * Better, worse or the same: compared by points as a share of each catalogue's best step, so two
  * editions with different scales still compare. Where either side has no points ("weiß nicht",
- * "trifft nicht zu", no agreed answer) the answer is "same" only when nothing changed.
+ * "trifft nicht zu", no agreed answer) the answer is "same" only when nothing changed, and "open"
+ * when neither round has an agreed answer.
  */
 export function compareAnswers(older: Catalogue, oldValue: string | null, newer: Catalogue, newValue: string | null): ChangeStatus {
 	const before = pointShare(older, oldValue);
 	const after = pointShare(newer, newValue);
+	if (oldValue === null && newValue === null) return 'open';
 	if (before === null || after === null) return oldValue === newValue ? 'same' : 'notComparable';
 	if (after > before) return 'better';
 	if (after < before) return 'worse';
@@ -112,14 +115,14 @@ export function questionChanges(
 	return changes;
 }
 
-/** The changes a reader filters for with "nur Änderungen": everything but "same". */
+/** The changes a reader filters for with "nur Änderungen": everything but "same" and "open". */
 export function onlyChanges<T extends QuestionChange>(changes: readonly T[]): T[] {
-	return changes.filter((c) => c.status !== 'same');
+	return changes.filter((c) => c.status !== 'same' && c.status !== 'open');
 }
 
 /** How many questions moved each way, for the summary line above the list. */
 export function changeCounts(changes: readonly QuestionChange[]): Record<ChangeStatus, number> {
-	const counts: Record<ChangeStatus, number> = { better: 0, worse: 0, same: 0, notComparable: 0, new: 0, dropped: 0 };
+	const counts: Record<ChangeStatus, number> = { better: 0, worse: 0, same: 0, notComparable: 0, open: 0, new: 0, dropped: 0 };
 	for (const c of changes) counts[c.status] += 1;
 	return counts;
 }

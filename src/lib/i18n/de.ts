@@ -757,7 +757,7 @@ export const de = {
 		followedBy: 'Nächste Runde',
 		reference: (round: string) => `Letzte Runde (${round}):`,
 		referenceHelp: 'Nur zum Vergleich – nicht als Antwort übernommen. Bitte beantworten Sie die Frage neu.',
-		referencePoints: (points: number) => `${points} ${points === 1 ? 'Punkt' : 'Punkte'}`,
+		referencePoints: (points: number, max: number) => `${points} von ${max} Punkten`,
 		referenceNoPoints: 'ohne Punkte',
 		referenceReworded: (id: string) => `damals Frage ${id}, inzwischen anders formuliert`,
 		referenceSplit: (id: string) => `damals Teil der Frage ${id}, die inzwischen in mehrere Fragen geteilt ist`,
@@ -799,6 +799,7 @@ export const de = {
 			worse: 'schlechter',
 			same: 'unverändert',
 			notComparable: 'nicht vergleichbar',
+			open: 'in keiner der Runden beantwortet',
 			new: 'neu',
 			dropped: 'entfallen'
 		},

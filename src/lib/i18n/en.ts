@@ -755,7 +755,7 @@ export const en: Messages = {
 		followedBy: 'Next round',
 		reference: (round: string) => `Last round (${round}):`,
 		referenceHelp: 'For comparison only – not taken over as an answer. Please answer the question anew.',
-		referencePoints: (points: number) => `${points} ${points === 1 ? 'point' : 'points'}`,
+		referencePoints: (points: number, max: number) => `${points} of ${max} points`,
 		referenceNoPoints: 'no points',
 		referenceReworded: (id: string) => `then question ${id}, since reworded`,
 		referenceSplit: (id: string) => `then part of question ${id}, since split into several questions`,
@@ -797,6 +797,7 @@ export const en: Messages = {
 			worse: 'worse',
 			same: 'unchanged',
 			notComparable: 'not comparable',
+			open: 'answered in neither round',
 			new: 'new',
 			dropped: 'dropped'
 		},

@@ -84,7 +84,7 @@ describe('starting the next round', () => {
 		// The last round's agreed answers are references beside the questions, nothing more.
 		const refs = await lastRoundReferences(db, next);
 		expect(refs?.round.name).toBe('Selbstcheck 2026');
-		expect(refs?.references['1.04']).toEqual([{ questionId: '1.04', kind: 'same', value: '2', label: expect.objectContaining({ de: 'teilweise umgesetzt' }), points: 2 }]);
+		expect(refs?.references['1.04']).toEqual([{ questionId: '1.04', kind: 'same', value: '2', label: expect.objectContaining({ de: 'teilweise umgesetzt' }), points: 2, maxPoints: 3 }]);
 		expect(refs?.references['2.01']).toBeUndefined();
 	});
 
@@ -161,7 +161,7 @@ describe('progress across rounds', () => {
 		expect(of('1.02a')).toMatchObject({ status: 'new', from: '1.02', kind: 'split', oldValue: '1' });
 		expect(of('1.03')).toMatchObject({ status: 'dropped', oldValue: '1' });
 		expect(of('1.05')).toMatchObject({ status: 'worse', oldValue: '1', newValue: '0' });
-		expect(of('2.01')).toMatchObject({ status: 'same', oldValue: null, newValue: null });
+		expect(of('2.01')).toMatchObject({ status: 'open', oldValue: null, newValue: null });
 
 		const block = await previousBlock(db, next);
 		expect(block.get(1)).toMatchObject({ assessmentId: previous.id, name: "Selbstcheck 2026", level: 3 });

@@ -106,6 +106,8 @@ export async function agreedOf(db: Db, assessment: Assessment): Promise<AgreedMa
 export interface ReferenceView extends Reference {
 	label: Catalogue['scale'][number]['label'] | null;
 	points: number | null;
+	/** The old scale's best points, to read `points` against ("2 von 3 Punkten"). */
+	maxPoints: number;
 }
 
 /**
@@ -121,11 +123,12 @@ export async function lastRoundReferences(
 	if (!previous) return null;
 	const { older, map } = await mapBetween(db, previous, assessment);
 	const { references } = carryReferences(map, await agreedOf(db, previous));
+	const maxPoints = Math.max(...older.scale.map((s) => s.points ?? 0));
 	const view: Record<string, ReferenceView[]> = {};
 	for (const [questionId, refs] of references) {
 		view[questionId] = refs.map((r) => {
 			const step = older.scale.find((s) => s.value === r.value);
-			return { ...r, label: step?.label ?? null, points: step?.points ?? null };
+			return { ...r, label: step?.label ?? null, points: step?.points ?? null, maxPoints };
 		});
 	}
 	return { round: { id: previous.id, name: previous.name }, references: view };
