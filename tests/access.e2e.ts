@@ -58,7 +58,8 @@ const POLICY: Record<string, Rule> = {
 	[`${M}/catalogues/[catalogue=id]`]: { page: ALL },
 	[`${M}/catalogues/drafts/[draft=id]`]: { page: C, actions: { '*': C } },
 	[`${M}/catalogues/[catalogue=id]/export`]: { get: ALL },
-	[A]: { page: ALL, actions: { assign: C, close: C, reopen: C } },
+	[A]: { page: ALL, actions: { assign: C, close: C, reopen: C, startRound: C } },
+	[`${A}/progress`]: { page: ALL },
 	[`${A}/agreement`]: { page: C, actions: { '*': C } },
 	[`${A}/areas/[area=area]`]: { page: CE, actions: { '*': CE } },
 	[`${A}/history/[question]`]: { page: CE },
@@ -83,7 +84,8 @@ const POLICY: Record<string, Rule> = {
 	'/api/measures/[id=id]': { patch: C },
 	[`${M}/workshops/[workshop=id]`]: { page: ALL, actions: { '*': CF } },
 	[`${M}/workshops/[workshop=id]/presenter`]: { page: ALL },
-	'/api/assessments': { get: 'user' },
+	// POST: only coordinators of the named (or previous round's) municipality; tests/rounds.e2e.ts checks it.
+	'/api/assessments': { get: 'user', post: 'user' },
 	// The municipality comes from ?municipality=ID (or the caller's only one); tests/catalogue-api.e2e.ts
 	// checks that only its coordinators may store there.
 	'/api/catalogues': { get: 'user', post: 'user' },

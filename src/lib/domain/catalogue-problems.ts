@@ -37,7 +37,12 @@ export const FIELD_KEYS = [
 	'topic',
 	'text',
 	'help',
-	'notApplicableFor'
+	'notApplicableFor',
+	'previous',
+	'catalogueId',
+	'questionMap',
+	'from',
+	'to'
 ] as const;
 export type FieldKey = (typeof FIELD_KEYS)[number];
 
@@ -51,6 +56,10 @@ export interface CatalogueProblemTexts {
 	area: (n: number) => string;
 	topic: (name: string) => string;
 	question: (number: string, id: string | undefined) => string;
+	/** The place of `previous` (the older edition this version follows). */
+	previous: string;
+	/** Entry n of the question map, with the old question id it names. */
+	mapEntry: (n: number, from: string | undefined) => string;
 	fields: Record<FieldKey, Noun>;
 	recommendation: (level: string) => Noun;
 	/** "englischer Text", "English text"; `language` undefined: the field alone. */
@@ -132,6 +141,17 @@ function locate(parts: (string | number)[], json: unknown, texts: CatalogueProbl
 		} else if (kind === 'recommendations' && rest.length >= 2) {
 			const language = typeof rest[2] === 'string' ? rest[2] : undefined;
 			return { where: place.join(', '), field: texts.inLanguage(texts.recommendation(String(rest[1])), language) };
+		}
+	} else if (head === 'previous') {
+		const link = asObject(root?.previous);
+		const position = parts[2];
+		if (parts[1] === 'questionMap' && typeof position === 'number') {
+			const from = asObject(asArray(link?.questionMap)[position])?.from;
+			place.push(texts.mapEntry(position + 1, typeof from === 'string' ? from : undefined));
+			rest = parts.slice(3);
+		} else {
+			place.push(texts.previous);
+			rest = parts.slice(1);
 		}
 	} else {
 		place.push(texts.catalogue);

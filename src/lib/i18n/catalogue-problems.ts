@@ -66,6 +66,8 @@ const de: CatalogueProblemTexts = {
 	area: (n) => `Handlungsfeld ${n}`,
 	topic: (name) => `Thema ${name}`,
 	question: (number, id) => `Frage ${number}${id ? ` (Kennung ${id})` : ''}`,
+	previous: 'Vorgängerversion (previous)',
+	mapEntry: (n, from) => `Fragenzuordnung, Eintrag ${n}${from ? ` (alte Frage ${from})` : ''}`,
 	fields: {
 		id: { noun: 'Kennung', gender: 'f' },
 		version: { noun: 'Version', gender: 'f' },
@@ -88,7 +90,12 @@ const de: CatalogueProblemTexts = {
 		topic: { noun: 'Thema', gender: 'n' },
 		text: { noun: 'Text', gender: 'm' },
 		help: { noun: 'Hilfetext', gender: 'm' },
-		notApplicableFor: { noun: '„Trifft nicht zu für“', gender: 'n' }
+		notApplicableFor: { noun: '„Trifft nicht zu für“', gender: 'n' },
+		previous: { noun: 'Vorgängerversion', gender: 'f' },
+		catalogueId: { noun: 'Katalogkennung', gender: 'f' },
+		questionMap: { noun: 'Fragenzuordnung', gender: 'f' },
+		from: { noun: 'alte Frage', gender: 'f' },
+		to: { noun: 'neue Fragen', gender: 'pl' }
 	},
 	recommendation: (level) => ({ noun: `Anregung für Stufe ${level}`, gender: 'f' }),
 	inLanguage: (field: Noun, language) => {
@@ -164,6 +171,19 @@ const de: CatalogueProblemTexts = {
 			case 'missingTranslation': return `Übersetzung „${p.language}“ fehlt für ${p.count} Texte, die Teilnehmende sehen (sie sehen dort Deutsch)`;
 			case 'profilesWithoutNotApplicable':
 				return `${p.count === 1 ? `Frage ${p.first} ist` : `${p.count} Fragen (ab ${p.first}) sind`} für ein Profil als „trifft nicht zu“ markiert, aber die Antwortskala hat keine Antwort „trifft nicht zu“`;
+			case 'previousOtherCatalogue': return `Vorgängerversion „${p.value}“ ist ein anderer Katalog; eine neue Ausgabe folgt nur einer Version desselben Katalogs („${p.id}“)`;
+			case 'previousSameVersion': return `Vorgängerversion ${p.version} ist diese Version selbst; nennen Sie die ältere Version, der diese folgt`;
+			case 'previousUnknown': return `Version ${p.version} von „${p.catalogueId}“ ist hier nicht gespeichert; importieren Sie zuerst die ältere Version, auf die sich die Fragenzuordnung bezieht`;
+			case 'mapUnknownOld': return `alte Frage „${p.id}“ gibt es in Version ${p.version} nicht`;
+			case 'mapUnknownNew': return `neue Frage „${p.id}“ gibt es in diesem Katalog nicht`;
+			case 'mapDuplicateFrom': return `alte Frage „${p.id}“ ist schon in einem anderen Eintrag zugeordnet`;
+			case 'mapDuplicateTo': return `neue Frage „${p.id}“ ist schon der alten Frage „${p.first}“ zugeordnet`;
+			case 'mapTargetCount':
+				return p.kind === 'dropped'
+					? `„dropped“ (entfallen) hat keine neuen Fragen, hier sind es ${p.count}`
+					: p.kind === 'split'
+						? `„split“ (geteilt) braucht mindestens 2 neue Fragen, hier sind es ${p.count}`
+						: `„${p.kind}“ braucht genau 1 neue Frage, hier sind es ${p.count}`;
 			default: return `${f} ist ungültig`;
 		}
 	}
@@ -203,6 +223,8 @@ const en: CatalogueProblemTexts = {
 	area: (n) => `Area ${n}`,
 	topic: (name) => `topic ${name}`,
 	question: (number, id) => `question ${number}${id ? ` (id ${id})` : ''}`,
+	previous: 'Previous version (previous)',
+	mapEntry: (n, from) => `Question map, entry ${n}${from ? ` (old question ${from})` : ''}`,
 	fields: {
 		id: { noun: 'id', gender: 'f' },
 		version: { noun: 'version', gender: 'f' },
@@ -225,7 +247,12 @@ const en: CatalogueProblemTexts = {
 		topic: { noun: 'topic', gender: 'n' },
 		text: { noun: 'text', gender: 'm' },
 		help: { noun: 'help text', gender: 'm' },
-		notApplicableFor: { noun: '"not applicable for"', gender: 'n' }
+		notApplicableFor: { noun: '"not applicable for"', gender: 'n' },
+		previous: { noun: 'previous version', gender: 'f' },
+		catalogueId: { noun: 'catalogue id', gender: 'f' },
+		questionMap: { noun: 'question map', gender: 'f' },
+		from: { noun: 'old question', gender: 'f' },
+		to: { noun: 'new questions', gender: 'pl' }
 	},
 	recommendation: (level) => ({ noun: `recommendation for level ${level}`, gender: 'f' }),
 	inLanguage: (field, language) => {
@@ -302,6 +329,19 @@ const en: CatalogueProblemTexts = {
 			case 'missingTranslation': return `translation "${p.language}" is missing for ${p.count} texts participants see (they see German there)`;
 			case 'profilesWithoutNotApplicable':
 				return `${p.count === 1 ? `question ${p.first} is` : `${p.count} questions (from ${p.first}) are`} marked "not applicable" for a profile, but the answer scale has no "not applicable" answer`;
+			case 'previousOtherCatalogue': return `previous version "${p.value}" is another catalogue; a new edition follows a version of the same catalogue ("${p.id}")`;
+			case 'previousSameVersion': return `previous version ${p.version} is this version itself; name the older version this one follows`;
+			case 'previousUnknown': return `version ${p.version} of "${p.catalogueId}" is not stored here; import the older version the question map refers to first`;
+			case 'mapUnknownOld': return `old question "${p.id}" does not exist in version ${p.version}`;
+			case 'mapUnknownNew': return `new question "${p.id}" does not exist in this catalogue`;
+			case 'mapDuplicateFrom': return `old question "${p.id}" is already mapped in another entry`;
+			case 'mapDuplicateTo': return `new question "${p.id}" is already mapped from old question "${p.first}"`;
+			case 'mapTargetCount':
+				return p.kind === 'dropped'
+					? `"dropped" has no new questions, here there are ${p.count}`
+					: p.kind === 'split'
+						? `"split" needs at least 2 new questions, here there are ${p.count}`
+						: `"${p.kind}" needs exactly 1 new question, here there are ${p.count}`;
 			default: return `${F} is invalid`;
 		}
 	}

@@ -49,6 +49,16 @@ export const assessmentCreateSchema = z.object({
 	profile: z.union([z.literal(''), z.enum(PROFILES)], { error: 'invalid' }).optional()
 });
 
+/** "Neue Runde starten": the new round's name and catalogue version (profile and areas come from the previous round). */
+export const roundStartSchema = assessmentCreateSchema.pick({ name: true, catalogueId: true });
+
+/** `POST /api/assessments`: a new assessment, or with `previousAssessmentId` the next round after it. */
+export const assessmentApiSchema = assessmentCreateSchema.extend({
+	municipalityId: z.number({ error: 'invalid' }).int({ error: 'invalid' }).positive({ error: 'invalid' }).optional(),
+	catalogueId: z.number({ error: 'catalogue' }).int({ error: 'catalogue' }).positive({ error: 'catalogue' }).optional(),
+	previousAssessmentId: z.number({ error: 'invalid' }).int({ error: 'invalid' }).positive({ error: 'invalid' }).optional()
+});
+
 export const PASSWORD_MIN = 10;
 
 export const passwordChangeSchema = z

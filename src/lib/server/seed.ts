@@ -9,6 +9,7 @@ import { now } from './db/time';
 import { catalogueOf, saveAnswers, setAgreedAnswer, setAssignments } from './questionnaire';
 import { DEFAULT_GROUPS, DEFAULT_K, createWorkshop, endWorkshop, join, rate, setAreas } from './workshops';
 import { seedDemoGroups, seedDemoMeasures } from './seed-measures';
+import { seedDemoPreviousRound } from './seed-rounds';
 
 export const DEMO_MUNICIPALITY = 'Musterstadt';
 export const DEMO_COORDINATOR = { email: 'koordination@musterstadt.example', password: 'Musterstadt-2026' };
@@ -27,7 +28,8 @@ export interface SeedReport {
 
 /**
  * On an empty database: the demo municipality Musterstadt with a coordinator, staff who share the
- * demo password, and the assessment "Selbstcheck 2026" on the shipped catalogue.
+ * demo password, and the assessment "Selbstcheck 2026" on the shipped catalogue, which follows the
+ * closed round "Selbstcheck 2024".
  */
 export async function seedDemo(db: Db, credentials = DEMO_COORDINATOR): Promise<SeedReport> {
 	if ((await users.countUsers(db)) > 0) return { seeded: false, ...credentials };
@@ -67,6 +69,9 @@ export async function seedDemo(db: Db, credentials = DEMO_COORDINATOR): Promise<
 	// The coordinator is whoever the credentials name: the demo's own or INITIAL_ADMIN_*.
 	await seedDemoAnswers(db, credentials.email);
 	await seedDemoWorkshop(db);
+	const municipality = await db.selectFrom('municipality').select('id').where('name', '=', DEMO_MUNICIPALITY).executeTakeFirstOrThrow();
+	const coordinator = await users.findUserByEmail(db, credentials.email);
+	await seedDemoPreviousRound(db, municipality.id, coordinator!.id);
 	return { seeded: true, ...credentials };
 }
 

@@ -81,7 +81,15 @@ export async function findAssessmentByName(db: Db, municipalityId: number, name:
 /** Creates an assessment pinned to the catalogue version it starts with. */
 export async function createAssessment(
 	db: Db,
-	values: { municipalityId: number; name: string; catalogueId: number; createdBy: number | null; profile?: string | null }
+	values: {
+		municipalityId: number;
+		name: string;
+		catalogueId: number;
+		createdBy: number | null;
+		profile?: string | null;
+		/** The round this one follows (same municipality; the caller checks). */
+		previousAssessmentId?: number | null;
+	}
 ): Promise<Assessment> {
 	return db
 		.insertInto('assessment')
@@ -91,8 +99,20 @@ export async function createAssessment(
 			catalogue_id: values.catalogueId,
 			created_by: values.createdBy,
 			created_at: now(),
-			profile: values.profile ?? null
+			profile: values.profile ?? null,
+			previous_assessment_id: values.previousAssessmentId ?? null
 		})
 		.returningAll()
 		.executeTakeFirstOrThrow();
+}
+
+/** Every assessment of a municipality (oldest first), to follow the chain of rounds. */
+export async function listRounds(db: Db, municipalityId: number): Promise<Assessment[]> {
+	return db
+		.selectFrom('assessment')
+		.selectAll()
+		.where('municipality_id', '=', municipalityId)
+		.orderBy('created_at')
+		.orderBy('id')
+		.execute();
 }

@@ -114,3 +114,18 @@ export async function storeCatalogue(
 		return { status: 'stored', id: row.id } as const;
 	});
 }
+
+/** Every stored version of a catalogue key the municipality may use (shipped and its own); null: shipped only. */
+export async function listVersions(db: Db, municipalityId: number | null, key: string): Promise<CatalogueRow[]> {
+	return db
+		.selectFrom('catalogue')
+		.selectAll()
+		.where('catalogue_key', '=', key)
+		.where((eb) =>
+			municipalityId === null
+				? eb('municipality_id', 'is', null)
+				: eb.or([eb('municipality_id', 'is', null), eb('municipality_id', '=', municipalityId)])
+		)
+		.orderBy('id')
+		.execute();
+}

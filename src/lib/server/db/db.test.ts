@@ -232,16 +232,25 @@ describe('seeding', () => {
 		const musterstadt = await municipalities.findMunicipalityByName(db, 'Musterstadt');
 		const staff = await users.listStaff(db, musterstadt!.id);
 		expect(staff.map((s) => s.role).sort()).toEqual(['coordinator', 'editor', 'editor', 'editor', 'facilitator']);
-		expect((await assessments.listAssessments(db, musterstadt!.id)).map((a) => [a.name, a.questionCount])).toEqual([
-			['Selbstcheck 2026', 105]
+		// "Selbstcheck 2026" follows the closed earlier round "Selbstcheck 2024" (for the progress view).
+		const list = await assessments.listAssessments(db, musterstadt!.id);
+		expect(list.map((a) => [a.name, a.questionCount, a.status])).toEqual([
+			['Selbstcheck 2026', 105, 'open'],
+			['Selbstcheck 2024', 105, 'closed']
 		]);
+		const current = await assessments.findAssessmentByName(db, musterstadt!.id, 'Selbstcheck 2026');
+		const previous = await assessments.findAssessmentByName(db, musterstadt!.id, 'Selbstcheck 2024');
+		expect(current).toMatchObject({ id: 1, previous_assessment_id: previous!.id });
 		// A finished demo workshop: 35 ballots, each rating all 7 areas.
-		const [workshop] = await db.selectFrom('workshop').selectAll().execute();
+		const [workshop] = await db.selectFrom('workshop').selectAll().where('assessment_id', '=', current!.id).execute();
 		expect(workshop).toMatchObject({ status: 'ended', title: 'Workshop Weltoffene Kommune' });
-		const ballots = await db.selectFrom('ballot').select(['stakeholder_group']).execute();
+		const ballots = await db.selectFrom('ballot').select(['stakeholder_group']).where('workshop_id', '=', workshop!.id).execute();
 		expect(ballots).toHaveLength(35);
 		expect(ballots.filter((b) => b.stakeholder_group === 'Wirtschaft')).toHaveLength(4);
-		expect(await db.selectFrom('rating').selectAll().execute()).toHaveLength(35 * 7);
+		expect(await db.selectFrom('rating').selectAll().where('workshop_id', '=', workshop!.id).execute()).toHaveLength(35 * 7);
+		// The demo's one workshop belongs to 2026; 2024 has answers only.
+		expect(await db.selectFrom('workshop').select('id').execute()).toHaveLength(1);
+		expect(await db.selectFrom('answer').select('question_id').where('assessment_id', '=', previous!.id).execute()).toHaveLength(105);
 	});
 
 	it('writes nothing of the demo when it fails part-way', async () => {

@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { apiError } from '$lib/server/api';
 import { getApp } from '$lib/server/app';
+import { storedPreviousProblems } from '$lib/server/catalogue-editions';
 import { coordinatedMunicipality } from '$lib/server/catalogue-api';
 import * as catalogues from '$lib/server/db/catalogues';
 import * as municipalities from '$lib/server/db/municipalities';
@@ -64,6 +65,10 @@ export const POST = (async ({ locals, request, url }) => {
 		return apiError(422, 'invalidCatalogue', { problems });
 	}
 	const { catalogue } = validation;
+	const stale = await storedPreviousProblems(getApp().db, municipalityId, catalogue);
+	if (stale.length > 0) {
+		return apiError(422, 'invalidCatalogue', { problems: describeProblems(stale, catalogue, catalogueProblemTexts(locals.lang)) });
+	}
 	const result = await catalogues.storeCatalogue(getApp().db, catalogue, municipalityId, locals.user!.id);
 	if (result.status === 'conflict') return apiError(409, 'catalogueVersionExists', { id: result.id });
 	return json(

@@ -3,6 +3,7 @@ import { formatScore } from '$lib/domain/scoring';
 import { apiAssessment, refusalResponse } from '$lib/server/api';
 import { getApp } from '$lib/server/app';
 import { adminResult } from '$lib/server/results';
+import { previousBlock } from '$lib/server/progress';
 import { pickWorkshop, stakeholderSide, workshopSummary } from '$lib/server/stakeholder-results';
 import type { RequestHandler } from './$types';
 
@@ -13,6 +14,8 @@ import type { RequestHandler } from './$types';
  * neither a rehearsal nor archived): distribution, median (a half between two levels), gap,
  * shares, polarisation and divergence — null / "none" below k level ratings (`tooFewRatings`) —
  * and per stakeholder group the same figures, or only `suppressed` below k level ratings.
+ * `previous`: the round this one follows, `{ assessmentId, name, score, level, coverage }` for the
+ * area, or null for a first round.
  */
 export const GET = (async ({ locals, params, url }) => {
 	const access = await apiAssessment(locals, params.id);
@@ -26,6 +29,7 @@ export const GET = (async ({ locals, params, url }) => {
 	}
 	const result = await adminResult(db, access.assessment);
 	const stakeholders = await stakeholderSide(db, workshop, new Map(result.areas.map((a) => [a.area, a.level])));
+	const previous = await previousBlock(db, access.assessment);
 	return json({
 		assessment: { id: access.assessment.id, name: access.assessment.name, status: access.assessment.status },
 		workshop: workshop ? workshopSummary(workshop) : null,
@@ -53,7 +57,8 @@ export const GET = (async ({ locals, params, url }) => {
 				shareBetter: side.shareBetter,
 				polarised: side.polarised,
 				divergence: side.divergence,
-				groups: side.groups
+				groups: side.groups,
+				previous: previous.get(score.area) ?? null
 			};
 		})
 	});

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getApp } from '$lib/server/app';
+import { storedPreviousProblems } from '$lib/server/catalogue-editions';
 import * as catalogues from '$lib/server/db/catalogues';
 import * as drafts from '$lib/server/db/catalogue-drafts';
 import * as municipalities from '$lib/server/db/municipalities';
@@ -47,6 +48,9 @@ export const actions = {
 			...(await drafts.listDrafts(db, municipalityId)).map((d) => d.version)
 		];
 		content.version = suggestVersion(content.version, municipality?.name ?? 'kommune', taken);
+		// The edited version is the next edition of the one it was copied from: kept question ids
+		// stay comparable across rounds, removed ones count as dropped (see question-map.ts).
+		content.previous = { catalogueId: content.id, version: row.version, questionMap: [] };
 		const id = await drafts.createDraft(db, { municipalityId, basedOn: row.id, content, userId });
 		redirect(303, `/m/${municipalityId}/catalogues/drafts/${id}`);
 	},
@@ -69,6 +73,11 @@ export const actions = {
 			return fail(422, { error: 'catalogueInvalid' as const, fileName: file.name, problems });
 		}
 		const { catalogue } = validation;
+		const stale = await storedPreviousProblems(getApp().db, municipalityId, catalogue);
+		if (stale.length > 0) {
+			const problems = describeProblems(stale, catalogue, catalogueProblemTexts(locals.lang));
+			return fail(422, { error: 'catalogueInvalid' as const, fileName: file.name, problems });
+		}
 		const result = await catalogues.storeCatalogue(getApp().db, catalogue, municipalityId, userId);
 		if (result.status === 'conflict') {
 			return fail(409, { error: 'catalogueVersionExists' as const, problems: [], version: catalogue.version });

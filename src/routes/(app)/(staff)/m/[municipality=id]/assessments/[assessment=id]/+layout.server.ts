@@ -1,12 +1,20 @@
 import { getApp } from '$lib/server/app';
 import { requireAssessment } from '$lib/server/assessment-access';
 import { catalogueOf } from '$lib/server/questionnaire';
+import * as assessments from '$lib/server/db/assessments';
 import type { LayoutServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
 	const { assessment } = await requireAssessment(locals, params.assessment);
-	const catalogue = await catalogueOf(getApp().db, assessment);
+	const { db } = getApp();
+	const catalogue = await catalogueOf(db, assessment);
+	const previous =
+		assessment.previous_assessment_id === null
+			? undefined
+			: await assessments.findAssessment(db, assessment.municipality_id, assessment.previous_assessment_id);
 	return {
+		/** The round this one follows, named in the head of every page of the round. */
+		previousRound: previous ? { id: previous.id, name: previous.name } : null,
 		assessment: { id: assessment.id, name: assessment.name, status: assessment.status, closedAt: assessment.closed_at },
 		catalogueInfo: { title: catalogue.title, version: catalogue.version },
 		areaList: catalogue.areas.map((a) => ({ number: a.number, name: a.name, questionCount: a.questions.length }))

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { assignmentsSchema, closeSchema } from '$lib/schemas/forms';
+import { assignmentsSchema, closeSchema, roundStartSchema } from '$lib/schemas/forms';
 import { parseForm, readForm } from '$lib/server/forms';
 import { areaProgress, totalProgress } from '$lib/domain/progress';
 import { getApp } from '$lib/server/app';
@@ -8,6 +8,8 @@ import * as questionnaire from '$lib/server/db/questionnaire';
 import * as users from '$lib/server/db/users';
 import { Refusal, catalogueOf, parseOpenItems, setAssignments, setStatus } from '$lib/server/questionnaire';
 import { adminResult, openItemsOf } from '$lib/server/results';
+import { roundCatalogues, startRound } from '$lib/server/rounds';
+import { t } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url }) => {
@@ -40,6 +42,8 @@ export const load = (async ({ locals, params, url }) => {
 					})
 				: [],
 		assignments: role === 'coordinator' ? assignments : [],
+		/** "Neue Runde starten": the catalogue versions a next round may use (same or newer edition). */
+		roundCatalogues: role === 'coordinator' ? await roundCatalogues(db, assessment) : [],
 		openDisagreements: result.openDisagreements,
 		notAssessable: result.areas.filter((a) => !a.assessable).map((a) => a.area),
 		/** The confirmation step of closing (`?close=confirm`): shown instead of the one-click button. */
@@ -86,7 +90,25 @@ export const actions = {
 		}
 		return statusAction(locals, params.assessment, 'closed', { reason: parsed.data.reason, openItems });
 	},
-	reopen: async ({ locals, params }) => statusAction(locals, params.assessment, 'open')
+	reopen: async ({ locals, params }) => statusAction(locals, params.assessment, 'open'),
+	/** "Neue Runde starten": the next round after this one; the catalogue is checked again on the server. */
+	startRound: async ({ locals, params, request }) => {
+		const { assessment, municipalityId, userId } = await requireAssessment(locals, params.assessment, 'coordinator');
+		const parsed = parseForm(roundStartSchema, await readForm(request));
+		if (!parsed.ok) return fail(400, { action: 'round' as const, errors: parsed.errors, values: parsed.values });
+		const { name, catalogueId } = parsed.data;
+		const m = t(locals.lang);
+		const reason = assessment.profile ? m.profiles.reason(m.profiles.name(assessment.profile)) : '';
+		let created;
+		try {
+			created = await startRound(getApp().db, assessment, { name, catalogueId, userId, reason });
+		} catch (err) {
+			if (!(err instanceof Refusal)) throw err;
+			const field = err.code === 'assessmentExists' ? 'name' : 'catalogueId';
+			return fail(err.status, { action: 'round' as const, errors: { [field]: err.code }, values: { name, catalogueId: String(catalogueId) } });
+		}
+		redirect(303, `/m/${municipalityId}/assessments/${created.id}?started=1`);
+	}
 } satisfies Actions;
 
 async function statusAction(

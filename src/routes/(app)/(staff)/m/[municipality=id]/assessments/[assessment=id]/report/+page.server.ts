@@ -4,6 +4,7 @@ import { requireAssessment } from '$lib/server/assessment-access';
 import { gapReport } from '$lib/server/gap-report';
 import { Refusal } from '$lib/server/refusal';
 import { measurePlan } from '$lib/server/plan';
+import { progressOf } from '$lib/server/progress';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url }) => {
@@ -18,12 +19,16 @@ export const load = (async ({ locals, params, url }) => {
 	const { catalogue, ...rest } = report;
 	// The chapter "Maßnahmen" appears when the plan has any.
 	const measures = (await measurePlan(getApp().db, assessment)).measures;
+	// The chapter "Entwicklung" appears when this round follows an earlier one.
+	const rounds = assessment.previous_assessment_id === null ? [] : await progressOf(getApp().db, assessment);
 	return {
 		...rest,
 		municipalityName,
 		assessmentName: assessment.name,
 		assessmentStatus: assessment.status,
 		measures,
+		rounds: rounds.length > 1 ? rounds : [],
+		areaNames: catalogue.areas.map((a) => ({ number: a.number, name: a.name })),
 		levels: catalogue.levels.map((l) => ({ level: l.level, name: l.name, minScore: l.minScore }))
 	};
 }) satisfies PageServerLoad;

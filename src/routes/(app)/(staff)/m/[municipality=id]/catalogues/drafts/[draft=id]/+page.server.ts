@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getApp } from '$lib/server/app';
+import { storedPreviousProblems } from '$lib/server/catalogue-editions';
 import * as catalogues from '$lib/server/db/catalogues';
 import * as drafts from '$lib/server/db/catalogue-drafts';
 import { readForm } from '$lib/server/forms';
@@ -261,6 +262,10 @@ export const actions = {
 			return fail(422, { error: 'publishRefused' as const, problems });
 		}
 		const { catalogue } = validation;
+		const stale = await storedPreviousProblems(db, draft.municipalityId, catalogue);
+		if (stale.length > 0) {
+			return fail(422, { error: 'publishRefused' as const, problems: describeProblems(stale, catalogue, catalogueProblemTexts(locals.lang)) });
+		}
 		const taken = (await catalogues.listCatalogues(db, draft.municipalityId)).some(
 			(c) => c.key === catalogue.id && c.version === catalogue.version
 		);

@@ -6,6 +6,7 @@ import { requireAssessment } from '$lib/server/assessment-access';
 import * as questionnaire from '$lib/server/db/questionnaire';
 import { Refusal, catalogueOf, saveAnswers, type AnswerInput } from '$lib/server/questionnaire';
 import type { Profile } from '$lib/domain/profiles';
+import { lastRoundReferences } from '$lib/server/rounds';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
@@ -23,6 +24,8 @@ export const load = (async ({ locals, params }) => {
 	const next = catalogue.areas
 		.filter((a) => a.number > areaNumber && (role === 'coordinator' || assigned.includes(a.number)))
 		.sort((a, b) => a.number - b.number)[0];
+	const last = await lastRoundReferences(db, assessment);
+	const areaIds = new Set(area.questions.map((q) => q.id));
 	const mine = Object.fromEntries(
 		answers.map((a) => [a.question_id, { value: a.value, comment: a.comment, evidence: a.evidence }])
 	);
@@ -32,6 +35,11 @@ export const load = (async ({ locals, params }) => {
 		mine,
 		nextArea: next ? { number: next.number, name: next.name } : null,
 		readOnly: assessment.status === 'closed',
+		/** Last round's agreed answers beside the questions: a reference, never an answer. */
+		lastRound: last && {
+			name: last.round.name,
+			references: Object.fromEntries(Object.entries(last.references).filter(([id]) => areaIds.has(id)))
+		},
 		/** Questions the catalogue marks as not applicable for it are labelled so. */
 		profile: assessment.profile as Profile | null
 	};
