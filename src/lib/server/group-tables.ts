@@ -17,26 +17,18 @@ function areasOf(workshop: WorkshopRow): number[] {
 }
 
 /**
- * Saves the workshop's list of tables as a whole (see tableStore.replaceTables): nothing is written
- * when any row is wrong. While participants choose tables, at least one must remain.
+ * Saves how participants find their group: the list of tables as a whole (see
+ * tableStore.replaceTables) and whether they choose a table (`on`) or pick an area. Nothing is
+ * written when any row is wrong; choosing tables needs at least one.
  */
-export async function saveTables(db: Db, workshop: WorkshopRow, tables: readonly TableDraft[]): Promise<void> {
+export async function saveSeating(db: Db, workshop: WorkshopRow, seating: { tables: readonly TableDraft[]; on: boolean }): Promise<void> {
 	if (workshop.status === 'ended') throw new Refusal('workshopEnded', 409);
-	const problems = tableProblems(tables, areasOf(workshop));
+	const problems = tableProblems(seating.tables, areasOf(workshop));
 	if (problems) throw new Refusal(problems.list ?? Object.values(problems.rows)[0]!, 422);
+	if (seating.on && seating.tables.length === 0) throw new Refusal('tablesNeeded', 422);
 	await db.transaction().execute(async (trx) => {
-		if (tables.length === 0 && (await tableStore.tablesMode(trx, workshop.id))) throw new Refusal('tablesNeeded', 409);
-		await tableStore.replaceTables(trx, workshop.id, tables);
-	});
-	groupBus.publish(groupChannel(workshop.id), { type: 'tables' });
-}
-
-/** Participants choose a named table (on) or pick an area (off); tables need at least one table. */
-export async function setTablesMode(db: Db, workshop: WorkshopRow, on: boolean): Promise<void> {
-	if (workshop.status === 'ended') throw new Refusal('workshopEnded', 409);
-	await db.transaction().execute(async (trx) => {
-		if (on && (await tableStore.listTables(trx, workshop.id)).length === 0) throw new Refusal('tablesNeeded', 409);
-		await tableStore.setTablesMode(trx, workshop.id, on);
+		await tableStore.replaceTables(trx, workshop.id, seating.tables);
+		await tableStore.setTablesMode(trx, workshop.id, seating.on);
 	});
 	groupBus.publish(groupChannel(workshop.id), { type: 'tables' });
 }
