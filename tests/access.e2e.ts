@@ -43,9 +43,11 @@ const POLICY: Record<string, Rule> = {
 	'/api/w/[code]/ballot': { post: 'public' },
 	'/api/w/[code]/events': { get: 'public' },
 	'/api/w/[code]/ratings': { post: 'public' },
-	'/(workshop)/w/[code]/group': { page: 'public', actions: { '*': 'public' } },
+	// `table`: a participant seats the device at a named table (ballot cookie, like `choose`).
+	'/(workshop)/w/[code]/group': { page: 'public', actions: { '*': 'public', table: 'public' } },
 	'/api/w/[code]/group/events': { get: 'public' },
-	[`${M}/workshops/[workshop=id]/groups`]: { page: ALL, actions: { '*': CF } },
+	// `tables`: the named tables and how participants find their group (coordination and moderation).
+	[`${M}/workshops/[workshop=id]/groups`]: { page: ALL, actions: { '*': CF, tables: CF } },
 	'/api/workshops/[id=id]/proposals': { get: ALL },
 	'/api/workshops/[id=id]/groups/events': { get: ALL },
 	// Whoever holds an invitation link may open it; accepting as an existing account asks for its login.

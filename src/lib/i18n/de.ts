@@ -664,7 +664,19 @@ export const de = {
 		strongest: 'Die stärksten Abweichungen',
 		noGaps: 'Keine Abweichungen: Verwaltung und Workshop sehen es gleich.',
 		slideOf: (n: number, total: number) => `Folie ${n} von ${total}`,
-		keys: 'Pfeile/Leertaste: weiter · R: Ergebnisse zeigen/verbergen · B: schwarz · F: Vollbild'
+		keys: 'Pfeile/Leertaste: weiter · R: Ergebnisse zeigen/verbergen · B: schwarz · F: Vollbild',
+		keysNoReveal: 'Pfeile/Leertaste: weiter · B: schwarz · F: Vollbild',
+		itemsDisagree: 'Wo die Verwaltung uneins war',
+		itemsDisagreeHow:
+			'Abstand = höchste minus niedrigste Antwort der Bearbeitenden vor der Abstimmung (0–3 Punkte); bei gleichem Abstand zählen mehr verschiedene Antworten („weiß nicht“ zählt mit).',
+		itemsFlags: '„Sehe ich anders“ – am häufigsten markiert',
+		itemsFlagsHow: (k: number) => `Zahl der Geräte, die die Frage in der Kleingruppe markiert haben – gezeigt erst ab ${k} Geräten, Begründungen nie.`,
+		itemsAgreed: 'Abgestimmt',
+		itemsNoAgreed: 'noch keine abgestimmte Antwort',
+		itemsSpread: (points: number, distinct: number) => `Abstand ${points === 1 ? '1 Punkt' : `${points} Punkte`} · ${distinct} verschiedene Antworten`,
+		itemsDevices: (n: number) => `${n} Geräte`,
+		itemsNoDisagree: 'Die Bearbeitenden haben alle Fragen dieses Handlungsfelds gleich beantwortet.',
+		itemsNoFlags: (k: number) => `Keine Frage wurde von ${k} oder mehr Geräten markiert.`
 	},
 	report: {
 		title: 'Bericht',
@@ -821,7 +833,26 @@ export const de = {
 		proposalNumber: (n: number) => `Nr. ${n}`,
 		at: (time: string) => `um ${time} Uhr`,
 		presenterTitle: 'Fragen für das Plenum',
-		presenterIntro: 'Je Handlungsfeld die Fragen, die die Kleingruppen am häufigsten „anders“ sehen.'
+		presenterIntro: 'Je Handlungsfeld die Fragen, bei denen die Verwaltung am meisten uneins war, und die, die die Kleingruppen am häufigsten „anders“ sehen.',
+		presenterLink: 'Einzelfragen auf der Leinwand zeigen',
+		tablesTitle: 'Tische',
+		tablesIntro:
+			'Statt ein Handlungsfeld zu wählen, können Teilnehmende ihren Tisch wählen. Jeder Tisch arbeitet an einem Handlungsfeld; mehrere Tische können dasselbe bearbeiten. Vorschläge, Markierungen und Zusammenfassung bleiben beim Handlungsfeld.',
+		seatingLegend: 'Wie finden die Teilnehmenden ihre Gruppe?',
+		seatingAreas: 'Sie wählen ein Handlungsfeld',
+		seatingTables: 'Sie wählen ihren Tisch (mit Name und Handlungsfeld)',
+		seatingNow: (tables: boolean): string => (tables ? 'Teilnehmende wählen jetzt ihren Tisch.' : 'Teilnehmende wählen jetzt ein Handlungsfeld.'),
+		tableRow: (n: number) => `Zeile ${n}`,
+		tableName: 'Name des Tischs',
+		tableArea: 'Handlungsfeld',
+		tableRemove: 'Tisch entfernen',
+		tablesHint: (max: number, length: number) =>
+			`Zum Beispiel „Tisch 1 – Rathausfoyer“. Höchstens ${max} Tische, Namen bis ${length} Zeichen, jeder Name nur einmal. Leere Zeilen bleiben unbeachtet; für mehr Tische speichern und die neuen leeren Zeilen füllen.`,
+		tablesSave: 'Tische speichern',
+		tablesSaved: 'Die Tische sind gespeichert.',
+		tablesNotSaved: 'Die Tische wurden nicht gespeichert. Bitte korrigieren Sie die markierten Zeilen.',
+		tablesOfArea: 'Tische',
+		tableMembers: (n: number) => (n === 1 ? '1 Gerät' : `${n} Geräte`)
 	},
 	operator: {
 		title: 'Betrieb: alle Kommunen',
@@ -1060,6 +1091,13 @@ export const de = {
 		gapArea: 'Die Abweichung muss zu einem der gewählten Handlungsfelder gehören.',
 		measureConflict: 'Jemand anderes hat die Maßnahme inzwischen geändert. Ihre Änderung wurde nicht gespeichert.',
 		groupPhaseClosed: 'Die Kleingruppen laufen gerade nicht.',
+		duplicateTable: 'Diesen Tischnamen gibt es schon. Jeder Name nur einmal.',
+		tooManyTables: 'Höchstens 20 Tische.',
+		tablesNeeded: 'Damit Teilnehmende ihren Tisch wählen können, legen Sie mindestens einen Tisch an.',
+		tableNameTooLong: 'Der Name ist zu lang (höchstens 60 Zeichen).',
+		unknownTable: 'Diesen Tisch gibt es in diesem Workshop nicht (mehr).',
+		tablesOff: 'In diesem Workshop wählen Teilnehmende ein Handlungsfeld, keinen Tisch.',
+		chooseTable: 'In diesem Workshop wählen Teilnehmende ihren Tisch.',
 		groupPhaseRunning: 'Die Kleingruppen laufen bereits.',
 		notInGroup: 'Bitte wählen Sie zuerst eine Gruppe.',
 		tooManyProposals: 'Sie haben gerade viele Vorschläge geschrieben. Bitte warten Sie einige Minuten.',

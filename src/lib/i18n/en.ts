@@ -662,7 +662,19 @@ export const en: Messages = {
 		strongest: 'The strongest gaps',
 		noGaps: 'No gaps: administration and workshop see it the same way.',
 		slideOf: (n: number, total: number) => `Slide ${n} of ${total}`,
-		keys: 'Arrows/space: next · R: show/hide results · B: black · F: full screen'
+		keys: 'Arrows/space: next · R: show/hide results · B: black · F: full screen',
+		keysNoReveal: 'Arrows/space: next · B: black · F: full screen',
+		itemsDisagree: 'Where the administration disagreed',
+		itemsDisagreeHow:
+			'Spread = highest minus lowest answer of the editors before agreement (0–3 points); at equal spread, more different answers come first (“don’t know” counts).',
+		itemsFlags: '“I see it differently” – marked most often',
+		itemsFlagsHow: (k: number) => `Number of devices that marked the question in the small group – shown only from ${k} devices on, reasons never.`,
+		itemsAgreed: 'Agreed',
+		itemsNoAgreed: 'no agreed answer yet',
+		itemsSpread: (points: number, distinct: number) => `Spread ${points === 1 ? '1 point' : `${points} points`} · ${distinct} different answers`,
+		itemsDevices: (n: number) => `${n} devices`,
+		itemsNoDisagree: 'The editors gave the same answers to every question of this area.',
+		itemsNoFlags: (k: number) => `No question was marked by ${k} or more devices.`
 	},
 	report: {
 		title: 'Report',
@@ -819,7 +831,26 @@ export const en: Messages = {
 		proposalNumber: (n: number) => `No. ${n}`,
 		at: (time: string) => `at ${time}`,
 		presenterTitle: 'Questions for the plenary',
-		presenterIntro: 'Per area, the questions the small groups see differently most often.'
+		presenterIntro: 'Per area, the questions the administration disagreed on most and those the small groups see differently most often.',
+		presenterLink: 'Show single questions on the screen',
+		tablesTitle: 'Tables',
+		tablesIntro:
+			'Instead of picking an area, participants can choose their table. Each table works on one area; several tables may work on the same one. Proposals, marks and the summary stay with the area.',
+		seatingLegend: 'How do participants find their group?',
+		seatingAreas: 'They pick an area',
+		seatingTables: 'They choose their table (with its name and area)',
+		seatingNow: (tables: boolean) => (tables ? 'Participants now choose their table.' : 'Participants now pick an area.'),
+		tableRow: (n: number) => `Row ${n}`,
+		tableName: 'Name of the table',
+		tableArea: 'Area',
+		tableRemove: 'Remove table',
+		tablesHint: (max: number, length: number) =>
+			`For example “Table 1 – town hall foyer”. At most ${max} tables, names up to ${length} characters, each name once. Empty rows are ignored; for more tables, save and fill in the new empty rows.`,
+		tablesSave: 'Save tables',
+		tablesSaved: 'The tables are saved.',
+		tablesNotSaved: 'The tables were not saved. Please correct the marked rows.',
+		tablesOfArea: 'Tables',
+		tableMembers: (n: number) => (n === 1 ? '1 device' : `${n} devices`)
 	},
 	operator: {
 		title: 'Operator: all municipalities',
@@ -1058,6 +1089,13 @@ export const en: Messages = {
 		gapArea: 'The gap must belong to one of the chosen areas.',
 		measureConflict: 'Someone else changed the measure in the meantime. Your change was not saved.',
 		groupPhaseClosed: 'The small groups are not running.',
+		duplicateTable: 'This table name is already used. Each name only once.',
+		tooManyTables: 'At most 20 tables.',
+		tablesNeeded: 'For participants to choose their table, add at least one table.',
+		tableNameTooLong: 'The name is too long (at most 60 characters).',
+		unknownTable: 'This table does not exist (any more) in this workshop.',
+		tablesOff: 'In this workshop participants pick an area, not a table.',
+		chooseTable: 'In this workshop participants choose their table.',
 		groupPhaseRunning: 'The small groups are already running.',
 		notInGroup: 'Please choose a group first.',
 		tooManyProposals: 'You have written many proposals just now. Please wait a few minutes.',

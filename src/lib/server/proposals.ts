@@ -3,6 +3,7 @@ import type { ParticipantLanguage } from '$lib/i18n/participant-languages';
 import { textIn } from '$lib/schemas/catalogue';
 import type { Db } from './db';
 import * as groupStore from './db/group-phase';
+import { tablesMode, tablesOf } from './db/group-tables';
 import * as questionnaire from './db/questionnaire';
 import type { WorkshopRow } from './db/schema';
 import * as workshopStore from './db/workshops';
@@ -19,7 +20,7 @@ import { ballotOf } from './workshops';
  * questions "sehe ich anders". Writes are committed first, then announced on the bus; the live
  * pages reload their data on an announcement (it carries the area only, never content).
  */
-export type GroupEvent = { type: 'group'; area: number } | { type: 'phase'; running: boolean };
+export type GroupEvent = { type: 'group'; area: number } | { type: 'phase'; running: boolean } | { type: 'tables' };
 
 export const groupBus: EventBus<GroupEvent> = new InProcessBus<GroupEvent>();
 export const groupChannel = (workshopId: number) => `groups:${workshopId}`;
@@ -66,7 +67,7 @@ export async function endGroupPhase(db: Db, workshopId: number): Promise<void> {
 }
 
 /** The device's ballot, refused unless the phase runs and the device has joined. */
-async function participant(db: Db, workshop: WorkshopRow, token: string | undefined) {
+export async function participant(db: Db, workshop: WorkshopRow, token: string | undefined) {
 	const ballot = await ballotOf(db, workshop.id, token);
 	if (!ballot) throw new Refusal('notJoined', 403);
 	if (!(await phaseOf(db, workshop)).running) throw new Refusal('groupPhaseClosed', 409);
@@ -84,6 +85,8 @@ async function member(db: Db, workshop: WorkshopRow, token: string | undefined) 
 export async function chooseGroup(db: Db, workshop: WorkshopRow, token: string | undefined, area: number): Promise<void> {
 	const ballot = await participant(db, workshop, token);
 	if (!areasOf(workshop).includes(area)) throw new Refusal('unknownArea', 422);
+	// With named tables the device chooses its table (which names the area); a stale chooser is told so.
+	if (await tablesMode(db, workshop.id)) throw new Refusal('chooseTable', 409);
 	await groupStore.setMember(db, workshop.id, ballot.id, area);
 	groupBus.publish(groupChannel(workshop.id), { type: 'group', area });
 }
@@ -141,12 +144,17 @@ export async function saveSummary(db: Db, workshop: WorkshopRow, area: number, t
 export async function groupPage(db: Db, workshop: WorkshopRow, token: string | undefined, lang: ParticipantLanguage) {
 	const phase = await phaseOf(db, workshop);
 	const ballot = await ballotOf(db, workshop.id, token);
-	const area = ballot ? await groupStore.memberArea(db, ballot.id) : undefined;
+	const membership = ballot ? await groupStore.membership(db, ballot.id) : undefined;
+	const area = membership?.area;
 	const assessment = await db.selectFrom('assessment').selectAll().where('id', '=', workshop.assessment_id).executeTakeFirstOrThrow();
 	const catalogue = await catalogueOf(db, assessment);
 	const counts = await groupStore.memberCounts(db, workshop.id);
-	const areas = areasOf(workshop).map((n) => ({ number: n, name: textIn(catalogue.areas.find((a) => a.number === n)!.name, lang), members: counts[n] ?? 0 }));
-	if (!ballot || area === undefined) return { phase, joined: ballot !== undefined, areas, group: null };
+	const areaName = (n: number) => textIn(catalogue.areas.find((a) => a.number === n)!.name, lang);
+	const areas = areasOf(workshop).map((n) => ({ number: n, name: areaName(n), members: counts[n] ?? 0 }));
+	const seating = await tablesOf(db, workshop.id);
+	const tables = { on: seating.on, list: seating.on ? seating.tables.map((t) => ({ ...t, areaName: areaName(t.area) })) : [] };
+	if (!ballot || area === undefined) return { phase, joined: ballot !== undefined, areas, tables, group: null };
+	const table = seating.tables.find((t) => t.id === membership?.tableId);
 	const catalogueArea = catalogue.areas.find((a) => a.number === area)!;
 	const agreed = new Map((await questionnaire.listAgreed(db, assessment.id)).map((a) => [a.question_id, a]));
 	const report = await gapReport(db, assessment, String(workshop.id));
@@ -157,9 +165,13 @@ export async function groupPage(db: Db, workshop: WorkshopRow, token: string | u
 		phase,
 		joined: true,
 		areas,
+		tables,
 		group: {
 			area,
 			name: textIn(catalogueArea.name, lang),
+			/** The named table the device chose, if any. */
+			table: table?.name ?? null,
+			tableId: table?.id ?? null,
 			adminLevel: figures.adminLevel,
 			median: figures.tooFewRatings ? null : figures.stakeholderMedian,
 			gap: figures.tooFewRatings ? null : figures.gap,

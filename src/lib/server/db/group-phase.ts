@@ -17,16 +17,23 @@ export async function endPhase(db: Db, workshopId: number, at: string): Promise<
 	await db.updateTable('group_phase').set({ ended_at: at }).where('workshop_id', '=', workshopId).execute();
 }
 
-export async function setMember(db: Db, workshopId: number, ballotId: number, area: number): Promise<void> {
+/** Puts a device into an area's group, at a named table of that area or (tableId null) without one. */
+export async function setMember(db: Db, workshopId: number, ballotId: number, area: number, tableId: number | null = null): Promise<void> {
 	await db
 		.insertInto('group_member')
-		.values({ ballot_id: ballotId, workshop_id: workshopId, area })
-		.onConflict((oc) => oc.column('ballot_id').doUpdateSet({ area }))
+		.values({ ballot_id: ballotId, workshop_id: workshopId, area, table_id: tableId })
+		.onConflict((oc) => oc.column('ballot_id').doUpdateSet({ area, table_id: tableId }))
 		.execute();
 }
 
 export async function memberArea(db: Db, ballotId: number): Promise<number | undefined> {
 	return (await db.selectFrom('group_member').select('area').where('ballot_id', '=', ballotId).executeTakeFirst())?.area;
+}
+
+/** The device's area group and the table it chose (null when it picked the area itself). */
+export async function membership(db: Db, ballotId: number): Promise<{ area: number; tableId: number | null } | undefined> {
+	const row = await db.selectFrom('group_member').select(['area', 'table_id']).where('ballot_id', '=', ballotId).executeTakeFirst();
+	return row && { area: row.area, tableId: row.table_id };
 }
 
 export async function memberCounts(db: Db, workshopId: number): Promise<Record<number, number>> {
@@ -170,6 +177,20 @@ export async function removeFlag(db: Db, workshopId: number, ballotId: number, q
 export async function flagsOf(db: Db, workshopId: number, ballotId: number): Promise<Record<string, string>> {
 	const rows = await db.selectFrom('question_flag').select(['question_id', 'reason']).where('workshop_id', '=', workshopId).where('ballot_id', '=', ballotId).execute();
 	return Object.fromEntries(rows.map((r) => [r.question_id, r.reason]));
+}
+
+/**
+ * Per question of the workshop: how many devices marked it "sehe ich anders". Counts only, never a
+ * reason, so nothing meant for the facilitator can reach the projector by this path.
+ */
+export async function flagTally(db: Db, workshopId: number): Promise<{ area: number; questionId: string; devices: number }[]> {
+	const rows = await db
+		.selectFrom('question_flag')
+		.select(['area', 'question_id', (eb) => eb.fn.countAll<number>().as('n')])
+		.where('workshop_id', '=', workshopId)
+		.groupBy(['area', 'question_id'])
+		.execute();
+	return rows.map((r) => ({ area: r.area, questionId: r.question_id, devices: Number(r.n) }));
 }
 
 /** Per question: how many devices marked it "sehe ich anders" and their reasons (most marked first). */

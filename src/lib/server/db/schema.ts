@@ -176,6 +176,8 @@ export interface WorkshopTable {
 	/** When it was archived; archived workshops are never the default either. */
 	archived_at: string | null;	/** JSON array of the participant language codes offered (see participant-languages.ts). */
 	languages: Generated<string>;
+	/** 1: in the group phase participants choose one of the named tables; 0: they pick an area. */
+	group_tables: Generated<number>;
 }
 
 export interface WorkshopAreaTable {
@@ -302,6 +304,18 @@ export interface GroupMemberTable {
 	ballot_id: number;
 	workshop_id: number;
 	area: number;
+	/** The named table the device chose (its area is `area`); null when it picked the area itself. */
+	table_id: number | null;
+}
+
+/** A named table of the group phase ("Tisch 1 – Rathausfoyer"), working on one area. */
+export interface GroupTableTable {
+	id: Generated<number>;
+	workshop_id: number;
+	name: string;
+	area: number;
+	/** Order on the facilitator's list and the participant's chooser, 0-based. */
+	position: number;
 }
 
 /** A proposal (Vorschlag) of a small group; created_at to the minute; ballot_id never shown. */
@@ -406,6 +420,7 @@ export interface Database {
 	measure_note: MeasureNoteTable;
 	group_phase: GroupPhaseTable;
 	group_member: GroupMemberTable;
+	group_table: GroupTableTable;
 	proposal: ProposalTable;
 	proposal_support: ProposalSupportTable;
 	question_flag: QuestionFlagTable;

@@ -5,6 +5,7 @@ import { getApp } from '$lib/server/app';
 import { berlinMinute } from '$lib/server/exports';
 import { readForm } from '$lib/server/forms';
 import { workshopByCode, type CodeRequest } from '$lib/server/participant';
+import { chooseTable } from '$lib/server/group-tables';
 import { chooseGroup, flagQuestion, groupPage, propose, supportProposal } from '$lib/server/proposals';
 import { Refusal } from '$lib/server/refusal';
 import { ballotCookie, parseWorkshop } from '$lib/server/workshops';
@@ -46,6 +47,7 @@ export const load = (async ({ params, cookies, getClientAddress, locals, request
 
 const areaField = z.object({ area: z.coerce.number().int().min(1).max(7) });
 const idField = z.object({ proposal: z.coerce.number().int().positive().max(2 ** 31) });
+const tableField = z.object({ table: z.coerce.number().int().positive().max(2 ** 31) });
 
 function text(form: FormData, name: string): string {
 	const value = form.get(name);
@@ -70,6 +72,13 @@ export const actions = {
 		const parsed = areaField.safeParse({ area: text(form, 'area') });
 		if (!parsed.success) return fail(422, { error: 'unknownArea', where: 'choose' });
 		return attempt(row.code, '', () => chooseGroup(getApp().db, row, cookies.get(ballotCookie(row.id)), parsed.data.area), { where: 'choose' });
+	},
+	table: async ({ params, request, cookies, getClientAddress }) => {
+		const row = await findOrFail(params.code, { address: getClientAddress(), cookies });
+		const form = await readForm(request);
+		const parsed = tableField.safeParse({ table: text(form, 'table') });
+		if (!parsed.success) return fail(422, { error: 'unknownTable', where: 'choose' });
+		return attempt(row.code, '', () => chooseTable(getApp().db, row, cookies.get(ballotCookie(row.id)), parsed.data.table), { where: 'choose' });
 	},
 	propose: async ({ params, request, cookies, getClientAddress }) => {
 		const row = await findOrFail(params.code, { address: getClientAddress(), cookies });

@@ -5,6 +5,10 @@ import { getApp } from '$lib/server/app';
 import { requireWorkshop } from '$lib/server/assessment-access';
 import { berlinMinute } from '$lib/server/exports';
 import { readForm } from '$lib/server/forms';
+import { tableProblems } from '$lib/domain/group-tables';
+import { parseTableRows, tableRowsOf } from '$lib/schemas/group-tables';
+import { tablesOf } from '$lib/server/db/group-tables';
+import { saveSeating } from '$lib/server/group-tables';
 import { endGroupPhase, groupOverview, saveSummary, setProposalHidden, startGroupPhase } from '$lib/server/proposals';
 import { Refusal } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,6 +18,7 @@ export const load = (async ({ locals, params }) => {
 	const { workshop, role } = await requireWorkshop(locals, params.workshop);
 	const overview = await groupOverview(getApp().db, workshop, locals.lang);
 	return {
+		seating: await tablesOf(getApp().db, workshop.id),
 		workshop: { id: workshop.id, title: workshop.title, status: workshop.status, code: workshop.code },
 		canAct: role === 'coordinator' || role === 'facilitator',
 		canCreateMeasure: role === 'coordinator',
@@ -55,6 +60,27 @@ export const actions = {
 		if (!parsed.success) return fail(422, { error: 'unknownProposalHere', where: '' });
 		const { proposal, hidden } = parsed.data;
 		return act(() => setProposalHidden(getApp().db, workshop.id, proposal, userId, hidden === '1'), `proposal-${proposal}`, hidden === '1' ? 'hidden' : 'shown', params);
+	},
+	/** The named tables and whether participants choose one: saved together, all or nothing. */
+	tables: async ({ locals, params, request }) => {
+		const { workshop } = await requireWorkshop(locals, params.workshop, 'coordinator', 'facilitator');
+		const form = await readForm(request);
+		const mode = form.get('mode');
+		if (mode !== 'areas' && mode !== 'tables') return fail(400, { error: 'invalid', where: 'tables' });
+		const rows = tableRowsOf(form);
+		const { tables, rowOf, errors } = parseTableRows(rows);
+		const problems = tableProblems(tables, JSON.parse(workshop.areas) as number[]);
+		for (const [i, code] of Object.entries(problems?.rows ?? {})) errors[rowOf[Number(i)]!] = code;
+		const tablesForm = { rows, mode, errors };
+		if (Object.keys(errors).length > 0) return fail(422, { error: 'tablesNotSaved', where: 'tables', tablesForm });
+		if (problems?.list) return fail(422, { error: problems.list, where: 'tables', tablesForm });
+		try {
+			await saveSeating(getApp().db, workshop, { tables, on: mode === 'tables' });
+		} catch (err) {
+			if (err instanceof Refusal) return fail(err.status, { error: err.code, where: 'tables', tablesForm });
+			throw err;
+		}
+		redirect(303, `/m/${params.municipality}/workshops/${params.workshop}/groups?done=tables#tables`);
 	},
 	summary: async ({ locals, params, request }) => {
 		const { workshop, userId } = await requireWorkshop(locals, params.workshop, 'coordinator', 'facilitator');

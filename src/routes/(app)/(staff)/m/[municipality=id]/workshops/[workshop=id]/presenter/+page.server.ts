@@ -1,6 +1,7 @@
 import { getApp } from '$lib/server/app';
 import { requireWorkshop } from '$lib/server/assessment-access';
 import { joinLines } from '$lib/server/join-lines';
+import { plenaryItems } from '$lib/server/plenary-items';
 import { joinUrl, qrSvg } from '$lib/server/qr';
 import { workshopState } from '$lib/server/workshops';
 import type { PageServerLoad } from './$types';
@@ -10,10 +11,12 @@ export const load = (async ({ locals, params, url }) => {
 	const { db, config } = getApp();
 	const link = joinUrl(config.ORIGIN ?? url.origin, workshop.code);
 	return {
-		workshop: { id: workshop.id, title: workshop.title, code: workshop.code },
+		workshop: { id: workshop.id, title: workshop.title, code: workshop.code, status: workshop.status },
 		state: await workshopState(db, workshop),
 		link,
 		joinLines: joinLines(workshop, `${link.replace(/^https?:\/\//, '').replace(/\/w\/.*$/, '')}/w`, locals.lang),
-		qr: await qrSvg(link)
+		qr: await qrSvg(link),
+		/** The item-level slides for the plenary, one or two per area. */
+		items: await plenaryItems(db, workshop, locals.lang)
 	};
 }) satisfies PageServerLoad;
