@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RatingLevel } from '$lib/domain/ballot';
 import { openDatabase, type Db } from './db';
 import type { WorkshopRow } from './db/schema';
 import { createTestDb } from './db/testing';
@@ -50,7 +51,7 @@ describe('ratings sent at the same moment', () => {
 		const tokens = await devices(5);
 		const transactions = vi.spyOn(db, 'transaction');
 		// What another connection sees at the moment each acknowledgement arrives.
-		const seenAtAck = await Promise.all(tokens.map((token, i) => rate(db, workshop.id, token, 1, (i % 4) + 1).then(() => committedLevel(token, 1))));
+		const seenAtAck = await Promise.all(tokens.map((token, i) => rate(db, workshop.id, token, 1, ((i % 4) + 1) as RatingLevel).then(() => committedLevel(token, 1))));
 		expect(seenAtAck).toEqual([1, 2, 3, 4, 1]);
 		expect(transactions).toHaveBeenCalledTimes(1);
 	});
@@ -88,7 +89,7 @@ describe('a rating racing the close of its area', () => {
 		const seen = new Set<string>();
 		for (let round = 0; round < 6; round++) {
 			await setAreas(db, workshop.id, [1], true);
-			const level = (round % 4) + 1;
+			const level = ((round % 4) + 1) as RatingLevel;
 			// Ratings go out over three turns of the event loop; the close starts in one of them.
 			const ratings = tokens.map(async (token, i) => {
 				for (let t = 0; t < i % 3; t++) await nextTurn();
