@@ -240,13 +240,13 @@ function request(
 	port: number,
 	method: string,
 	path: string,
-	options: { headers?: Record<string, string>; body?: string; timeoutMs?: number } = {}
+	options: { headers?: Record<string, string>; body?: string; timeoutMs?: number; agent?: http.Agent } = {}
 ): Promise<Reply> {
 	return new Promise((resolve, reject) => {
 		const headers: Record<string, string | number> = { ...options.headers };
 		if (options.body !== undefined) headers['content-length'] = Buffer.byteLength(options.body);
 		const req = http.request(
-			{ host: HOST, port, method, path, headers, agent: requestAgent, timeout: options.timeoutMs ?? REQUEST_TIMEOUT_MS },
+			{ host: HOST, port, method, path, headers, agent: options.agent ?? requestAgent, timeout: options.timeoutMs ?? REQUEST_TIMEOUT_MS },
 			(res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -692,6 +692,9 @@ interface LoadResult {
 async function load(server: RunningServer, ballots: Ballot[], seconds: number, path: string): Promise<LoadResult> {
 	const { port, origin } = server;
 	const cpuBefore = cpuSeconds(server.child.pid!);
+	// Fresh sockets for every slice: a socket left idle while the other server had its turn may be
+	// closed by the server's keep-alive timeout just as it is reused (ECONNRESET).
+	const agent = new http.Agent({ keepAlive: true, maxSockets: 1024, maxFreeSockets: 1024 });
 	const errors = new Tally();
 	let ok = 0;
 	const started = performance.now();
@@ -702,7 +705,8 @@ async function load(server: RunningServer, ballots: Ballot[], seconds: number, p
 				try {
 					const reply = await request(port, 'POST', path, {
 						headers: jsonHeaders(origin, ballot.cookie),
-						body: JSON.stringify({ area: randomArea(), level: randomLevel() })
+						body: JSON.stringify({ area: randomArea(), level: randomLevel() }),
+						agent
 					});
 					if (reply.status === 200) ok++;
 					else errors.add(errorKey('rate', reply));
@@ -714,6 +718,7 @@ async function load(server: RunningServer, ballots: Ballot[], seconds: number, p
 			}
 		})
 	);
+	agent.destroy();
 	const cpuAfter = cpuSeconds(server.child.pid!);
 	const cpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
 	return { ok, errors, seconds: (performance.now() - started) / 1000, cpu };
