@@ -2,7 +2,8 @@
 // hash of its cookie, upsert the rating, answer JSON) on a bare node:http server, without the
 // framework, validation library, live events or access checks. The benchmark spawns it with
 // `node --import tsx scripts/bench-baseline-server.ts --db <copy of the app's database> --port <n>`
-// and reads "listening <port>" from stdout. It exits on SIGTERM/SIGINT, when the parent's IPC
+// and reads "listening <port>" from stdout. With --group-commit it commits the ratings read in one
+// turn of the event loop in one transaction, as the app does, to show the framework's share alone. It exits on SIGTERM/SIGINT, when the parent's IPC
 // channel closes, and after --max-seconds at the latest, so it never outlives the benchmark.
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -13,7 +14,8 @@ const { values: args } = parseArgs({
 	options: {
 		db: { type: 'string' },
 		port: { type: 'string', default: '0' },
-		'max-seconds': { type: 'string', default: '600' }
+		'max-seconds': { type: 'string', default: '600' },
+		'group-commit': { type: 'boolean', default: false }
 	}
 });
 if (!args.db) {
@@ -71,8 +73,40 @@ function handleRating(req: IncomingMessage, res: ServerResponse, workshopId: num
 	if (!token) return send(res, 401, { error: 'noBallot', message: 'No ballot cookie' });
 	const ballot = findBallot.get(workshopId, createHash('sha256').update(token).digest('hex'));
 	if (!ballot) return send(res, 401, { error: 'noBallot', message: 'Unknown ballot' });
-	upsertRating.run(ballot.id, workshopId, area, level, new Date().toISOString());
-	send(res, 200, { status: 'saved' });
+	const write = { ballotId: ballot.id, workshopId, area, level };
+	if (!args['group-commit']) {
+		storeOne(write);
+		return send(res, 200, { status: 'saved' });
+	}
+	// As the app does: ratings read in the same turn of the event loop share one transaction.
+	pending.push({ write, res });
+	if (pending.length === 1) setImmediate(commitPending);
+}
+
+interface Write {
+	ballotId: number;
+	workshopId: number;
+	area: number;
+	level: number | null;
+}
+
+function storeOne(write: Write): void {
+	upsertRating.run(write.ballotId, write.workshopId, write.area, write.level, new Date().toISOString());
+}
+
+let pending: { write: Write; res: ServerResponse }[] = [];
+const storeAll = db.transaction((writes: Write[]) => writes.forEach(storeOne));
+
+function commitPending(): void {
+	const batch = pending;
+	pending = [];
+	try {
+		storeAll(batch.map((p) => p.write));
+	} catch (error) {
+		for (const { res } of batch) send(res, 500, { error: 'internal', message: (error as Error).message });
+		return;
+	}
+	for (const { res } of batch) send(res, 200, { status: 'saved' });
 }
 
 const server = createServer((req, res) => {

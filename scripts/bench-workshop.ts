@@ -1,11 +1,14 @@
 // Load benchmark for the live workshop: `tsx scripts/bench-workshop.ts [--participants N]
-// [--spread SECONDS] [--burst-seconds S] [--connections C] [--no-build] [--seed N]`.
+// [--spread SECONDS] [--burst-seconds S] [--burst-rounds R] [--baseline-group-commit] [--connections C]
+// [--no-build] [--seed N]`.
 //
 // Scenario "workshop": N participants arrive spread over the given seconds; each joins, holds its
 // participant event stream open and rates the seven areas one after another, while one presenter
 // stream counts the rating events. Scenario "burst": C loops post ratings as fast as they can,
-// first against the app, then against a bare node:http server doing the same database work
-// (scripts/bench-baseline-server.ts) on a copy of the app's database.
+// against the app and against a bare node:http server doing the same database work
+// (scripts/bench-baseline-server.ts) on a copy of the app's database, taking turns in R rounds
+// of S/R seconds each, so that both see the same load from whatever else runs on the machine.
+// --baseline-group-commit lets the baseline commit like the app (one transaction per batch).
 //
 // Everything runs on 127.0.0.1; every child process is killed on the way out. The last line of
 // output is one JSON object with the figures. Exit code 0 means the run completed (targets missed
@@ -30,6 +33,8 @@ const { values: argv } = parseArgs({
 		spread: { type: 'string', default: '60' },
 		'burst-seconds': { type: 'string', default: '20' },
 		connections: { type: 'string', default: '64' },
+		'burst-rounds': { type: 'string', default: '4' },
+		'baseline-group-commit': { type: 'boolean', default: false },
 		'no-build': { type: 'boolean', default: false },
 		seed: { type: 'string', default: '1' }
 	}
@@ -48,6 +53,7 @@ const PARTICIPANTS = intArg('participants', argv.participants!, 1, 5000);
 const SPREAD_S = intArg('spread', argv.spread!, 0, 3600);
 const BURST_S = intArg('burst-seconds', argv['burst-seconds']!, 1, 600);
 const CONNECTIONS = intArg('connections', argv.connections!, 1, 512);
+const BURST_ROUNDS = intArg('burst-rounds', argv['burst-rounds']!, 1, 100);
 const SEED = intArg('seed', argv.seed!, 0, 2 ** 31);
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -174,7 +180,7 @@ async function startBaseline(dbPath: string): Promise<RunningServer> {
 	const child = track(
 		spawn(
 			process.execPath,
-			['--import', 'tsx', join(ROOT, 'scripts', 'bench-baseline-server.ts'), '--db', dbPath, '--port', '0', '--max-seconds', String(BURST_S + 120)],
+			['--import', 'tsx', join(ROOT, 'scripts', 'bench-baseline-server.ts'), '--db', dbPath, '--port', '0', '--max-seconds', String(2 * BURST_S + 120), ...(argv['baseline-group-commit'] ? ['--group-commit'] : [])],
 			{ cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] }
 		)
 	);
@@ -194,6 +200,18 @@ async function startBaseline(dbPath: string): Promise<RunningServer> {
 		});
 	});
 	return { child, port, origin: `http://${HOST}:${port}`, output };
+}
+
+/** CPU seconds (user + system) a process has used so far; null where /proc is not available. */
+function cpuSeconds(pid: number): number | null {
+	try {
+		// Fields after the command name (which may contain spaces): utime and stime are the 12th and 13th.
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / 100;
+	} catch {
+		return null;
+	}
 }
 
 function residentMb(pid: number): number | null {
@@ -222,13 +240,13 @@ function request(
 	port: number,
 	method: string,
 	path: string,
-	options: { headers?: Record<string, string>; body?: string; timeoutMs?: number } = {}
+	options: { headers?: Record<string, string>; body?: string; timeoutMs?: number; agent?: http.Agent } = {}
 ): Promise<Reply> {
 	return new Promise((resolve, reject) => {
 		const headers: Record<string, string | number> = { ...options.headers };
 		if (options.body !== undefined) headers['content-length'] = Buffer.byteLength(options.body);
 		const req = http.request(
-			{ host: HOST, port, method, path, headers, agent: requestAgent, timeout: options.timeoutMs ?? REQUEST_TIMEOUT_MS },
+			{ host: HOST, port, method, path, headers, agent: options.agent ?? requestAgent, timeout: options.timeoutMs ?? REQUEST_TIMEOUT_MS },
 			(res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -398,6 +416,7 @@ function percentile(samples: number[], p: number): number | null {
 
 const round1 = (value: number | null): number | null => (value === null || !Number.isFinite(value) ? null : Math.round(value * 10) / 10);
 const fmt = (value: number | null, unit = ''): string => (value === null ? '–' : `${round1(value)}${unit}`);
+const fmt2 = (value: number | null, unit = ''): string => (value === null || !Number.isFinite(value) ? '–' : `${value.toFixed(2)}${unit}`);
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 	let timer: NodeJS.Timeout;
@@ -665,10 +684,17 @@ interface LoadResult {
 	ok: number;
 	errors: Tally;
 	seconds: number;
+	/** CPU seconds the server used meanwhile (null without /proc). */
+	cpu: number | null;
 }
 
 /** C loops, each with its own ballot, posting ratings back to back until the time is up. */
-async function load(port: number, ballots: Ballot[], seconds: number, path: string, origin: string): Promise<LoadResult> {
+async function load(server: RunningServer, ballots: Ballot[], seconds: number, path: string): Promise<LoadResult> {
+	const { port, origin } = server;
+	const cpuBefore = cpuSeconds(server.child.pid!);
+	// Fresh sockets for every slice: a socket left idle while the other server had its turn may be
+	// closed by the server's keep-alive timeout just as it is reused (ECONNRESET).
+	const agent = new http.Agent({ keepAlive: true, maxSockets: 1024, maxFreeSockets: 1024 });
 	const errors = new Tally();
 	let ok = 0;
 	const started = performance.now();
@@ -679,7 +705,8 @@ async function load(port: number, ballots: Ballot[], seconds: number, path: stri
 				try {
 					const reply = await request(port, 'POST', path, {
 						headers: jsonHeaders(origin, ballot.cookie),
-						body: JSON.stringify({ area: randomArea(), level: randomLevel() })
+						body: JSON.stringify({ area: randomArea(), level: randomLevel() }),
+						agent
 					});
 					if (reply.status === 200) ok++;
 					else errors.add(errorKey('rate', reply));
@@ -691,7 +718,10 @@ async function load(port: number, ballots: Ballot[], seconds: number, path: stri
 			}
 		})
 	);
-	return { ok, errors, seconds: (performance.now() - started) / 1000 };
+	agent.destroy();
+	const cpuAfter = cpuSeconds(server.child.pid!);
+	const cpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+	return { ok, errors, seconds: (performance.now() - started) / 1000, cpu };
 }
 
 interface BurstResult {
@@ -700,10 +730,14 @@ interface BurstResult {
 	ratingsPerSec: number;
 	baselinePerSec: number | null;
 	ratio: number | null;
+	/** Server CPU milliseconds per stored rating: what bounds the rate on an otherwise idle machine. */
+	appCpuMs: number | null;
+	baselineCpuMs: number | null;
 }
 
 async function burstScenario(app: RunningServer, workshop: Workshop, dbPath: string, copyPath: string): Promise<BurstResult> {
-	console.log(`\nSzenario „burst“: ${CONNECTIONS} Schleifen, je ${BURST_S} s`);
+	const slice = BURST_S / BURST_ROUNDS;
+	console.log(`\nSzenario „burst“: ${CONNECTIONS} Schleifen, je ${BURST_S} s, abwechselnd App und Vergleich in ${BURST_ROUNDS} Runden zu ${slice.toFixed(1)} s`);
 	const ballots: Ballot[] = [];
 	const joinErrors = new Tally();
 	for (let i = 0; i < CONNECTIONS; i++) {
@@ -720,40 +754,60 @@ async function burstScenario(app: RunningServer, workshop: Workshop, dbPath: str
 		throw new RunBroke('Burst: kein einziger Beitritt gelang.');
 	}
 
-	const appLoad = await load(app.port, ballots, BURST_S, `/api/w/${workshop.code}/ratings`, app.origin);
-	for (const [key, n] of joinErrors.counts) for (let i = 0; i < n; i++) appLoad.errors.add(key);
-	const ratingsPerSec = appLoad.ok / appLoad.seconds;
-	console.log(`  App: ${appLoad.ok} gespeichert in ${appLoad.seconds.toFixed(1)} s = ${ratingsPerSec.toFixed(1)}/s, Fehler ${appLoad.errors.total}`);
-
-	// The app's database, with whatever is still in its WAL, becomes the baseline's database.
-	console.log('  Stoppe die App, kopiere die Datenbank, starte den Vergleichsserver …');
-	await stopChild(app.child);
+	// The app's database with these ballots, copied by the online backup while the app runs, becomes
+	// the baseline's database. Both servers then stay up and take turns, slice by slice, so both meet
+	// the same load from the rest of the machine (shared cores make back-to-back runs differ by 2×).
+	console.log('  Kopiere die Datenbank, starte den Vergleichsserver …');
 	const source = new Database(dbPath, { fileMustExist: true });
 	try {
 		await source.backup(copyPath);
 	} finally {
 		source.close();
 	}
-
-	let baselineLoad: LoadResult | null = null;
+	const appLoad: LoadResult = { ok: 0, errors: new Tally(), seconds: 0, cpu: 0 };
+	const baselineLoad: LoadResult = { ok: 0, errors: new Tally(), seconds: 0, cpu: 0 };
+	const add = (sum: LoadResult, part: LoadResult) => {
+		sum.ok += part.ok;
+		sum.seconds += part.seconds;
+		sum.cpu = sum.cpu === null || part.cpu === null ? null : sum.cpu + part.cpu;
+		for (const [key, n] of part.errors.counts) for (let i = 0; i < n; i++) sum.errors.add(key);
+	};
 	let baseline: RunningServer | undefined;
 	try {
 		baseline = await startBaseline(copyPath);
-		baselineLoad = await load(baseline.port, ballots, BURST_S, `/ratings/${workshop.id}`, baseline.origin);
-		console.log(
-			`  Vergleich: ${baselineLoad.ok} gespeichert in ${baselineLoad.seconds.toFixed(1)} s = ` +
-				`${(baselineLoad.ok / baselineLoad.seconds).toFixed(1)}/s, Fehler ${baselineLoad.errors.total}`
-		);
+		for (let round = 1; round <= BURST_ROUNDS; round++) {
+			const a = await load(app, ballots, slice, `/api/w/${workshop.code}/ratings`);
+			const b = await load(baseline, ballots, slice, `/ratings/${workshop.id}`);
+			add(appLoad, a);
+			add(baselineLoad, b);
+			console.log(
+				`  Runde ${round}: App ${(a.ok / a.seconds).toFixed(1)}/s, Vergleich ${(b.ok / b.seconds).toFixed(1)}/s, ` +
+					`Verhältnis ${(a.ok / a.seconds / (b.ok / b.seconds)).toFixed(2)}`
+			);
+		}
 	} finally {
 		if (baseline) await stopChild(baseline.child);
 	}
+	for (const [key, n] of joinErrors.counts) for (let i = 0; i < n; i++) appLoad.errors.add(key);
+	const ratingsPerSec = appLoad.ok / appLoad.seconds;
 	const baselinePerSec = baselineLoad.ok / baselineLoad.seconds;
+	const cpuMs = (l: LoadResult) => (l.cpu === null || l.ok === 0 ? null : (1000 * l.cpu) / l.ok);
+	console.log(
+		`  App: ${appLoad.ok} gespeichert in ${appLoad.seconds.toFixed(1)} s = ${ratingsPerSec.toFixed(1)}/s, ` +
+			`Server-CPU ${fmt2(cpuMs(appLoad), ' ms')} je Bewertung, Fehler ${appLoad.errors.total}`
+	);
+	console.log(
+		`  Vergleich: ${baselineLoad.ok} gespeichert in ${baselineLoad.seconds.toFixed(1)} s = ${baselinePerSec.toFixed(1)}/s, ` +
+			`Server-CPU ${fmt2(cpuMs(baselineLoad), ' ms')} je Bewertung, Fehler ${baselineLoad.errors.total}`
+	);
 	return {
 		app: appLoad,
 		baseline: baselineLoad,
 		ratingsPerSec,
 		baselinePerSec,
-		ratio: baselinePerSec > 0 ? ratingsPerSec / baselinePerSec : null
+		ratio: baselinePerSec > 0 ? ratingsPerSec / baselinePerSec : null,
+		appCpuMs: cpuMs(appLoad),
+		baselineCpuMs: cpuMs(baselineLoad)
 	};
 }
 
@@ -777,7 +831,9 @@ function report(w: WorkshopResult, b: BurstResult): void {
 		['Server-RSS Spitze (5-s-Takt)', fmt(w.peakRssMb, ' MB'), '', null],
 		['Burst: App', `${fmt(b.ratingsPerSec)}/s`, '', null],
 		['Burst: Vergleichsserver', `${fmt(b.baselinePerSec)}/s`, '', null],
-		['Burst: Verhältnis', fmt(b.ratio), `≥ ${TARGETS.ratio}`, b.ratio !== null && b.ratio >= TARGETS.ratio]
+		['Burst: Verhältnis', fmt2(b.ratio), `≥ ${TARGETS.ratio}`, b.ratio !== null && b.ratio >= TARGETS.ratio],
+		['Burst: Server-CPU je Bewertung, App', fmt2(b.appCpuMs, ' ms'), '', null],
+		['Burst: Server-CPU je Bewertung, Vergleich', fmt2(b.baselineCpuMs, ' ms'), '', null]
 	];
 	const width = Math.max(...rows.map((r) => r[0].length));
 	const valueWidth = Math.max(...rows.map((r) => r[1].length));
@@ -812,7 +868,13 @@ function report(w: WorkshopResult, b: BurstResult): void {
 				presenterP95Ms: round1(w.presenterP95Ms),
 				rssMb: round1(w.rssMb)
 			},
-			burst: { ratingsPerSec: round1(b.ratingsPerSec), baselinePerSec: round1(b.baselinePerSec), ratio: round1(b.ratio) }
+			burst: {
+				ratingsPerSec: round1(b.ratingsPerSec),
+				baselinePerSec: round1(b.baselinePerSec),
+				ratio: b.ratio === null ? null : Math.round(b.ratio * 100) / 100,
+				appCpuMs: b.appCpuMs === null ? null : Math.round(b.appCpuMs * 1000) / 1000,
+				baselineCpuMs: b.baselineCpuMs === null ? null : Math.round(b.baselineCpuMs * 1000) / 1000
+			}
 		})
 	);
 }

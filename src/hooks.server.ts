@@ -127,7 +127,22 @@ const clientAddress: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, language, clientAddress, session, access);
+const everyRoute = sequence(securityHeaders, language, clientAddress, session, access);
+
+/**
+ * The participants' API (`/api/w/…`: joining, rating, live streams) is anonymous and answers JSON
+ * or events, never a page: it needs no session, no staff access check and no page language (its
+ * errors are codes with German text, like every API error). Skipping them keeps the rating path
+ * short during a burst; the security headers and the client-address check stay.
+ */
+const participantApi = sequence(securityHeaders, clientAddress);
+
+export const handle: Handle = (input) => {
+	if (!(input.event.route.id ?? '').startsWith('/api/w/')) return everyRoute(input);
+	input.event.locals.lang = 'de';
+	input.event.locals.participantLang = 'de';
+	return participantApi(input);
+};
 
 /**
  * Errors SvelteKit raises itself (415 for a body that is not a form, 413 over BODY_SIZE_LIMIT,

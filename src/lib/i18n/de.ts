@@ -1032,6 +1032,7 @@ export const de = {
 		workshopEnded: 'Der Workshop ist beendet; er kann nicht mehr geändert werden.',
 		unknownArea: 'Dieses Handlungsfeld wird in diesem Workshop nicht bewertet.',
 		areaClosed: 'Dieses Handlungsfeld ist für Bewertungen geschlossen.',
+		notSaved: 'Die Bewertung konnte nicht gespeichert werden. Bitte noch einmal senden.',
 		invalidLevel: 'Eine Stufe muss 1, 2, 3 oder 4 sein (oder „kann ich nicht beurteilen“).',
 		invalidGroup: 'Diese Gruppe wird in diesem Workshop nicht angeboten.',
 		notJoined: 'Dieses Gerät ist dem Workshop noch nicht beigetreten.',

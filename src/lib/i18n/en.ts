@@ -1030,6 +1030,7 @@ export const en: Messages = {
 		workshopEnded: 'The workshop has ended; it can no longer be changed.',
 		unknownArea: 'This area is not rated in this workshop.',
 		areaClosed: 'This area is closed for ratings.',
+		notSaved: 'The rating could not be saved. Please send it again.',
 		invalidLevel: 'A level must be 1, 2, 3 or 4 (or “I cannot judge this”).',
 		invalidGroup: 'This group is not offered in this workshop.',
 		notJoined: 'This device has not joined the workshop yet.',

@@ -7,6 +7,7 @@ import type { Db } from './db';
 import type { Assessment, WorkshopRow } from './db/schema';
 import * as store from './db/workshops';
 import { InProcessBus, type EventBus } from './live';
+import { commitRating } from './rating-commit';
 import { Refusal } from './refusal';
 
 export const DEFAULT_GROUPS = DEFAULT_STAKEHOLDER_GROUPS;
@@ -203,17 +204,17 @@ export async function ballotOf(db: Db, workshopId: number, token: string | undef
 }
 
 /**
- * Stores a device's rating of an area (replacing an earlier one). Committed before it returns;
- * the returned sequence number is the one the live event carries.
+ * Stores a device's rating of an area (replacing an earlier one). Committed before it returns
+ * (together with ratings arriving at the same moment: see `rating-commit.ts`); the returned
+ * sequence number is the one the live event carries.
  */
 export async function rate(db: Db, workshopId: number, token: string | undefined, area: number, level: RatingLevel): Promise<number> {
 	const counts = await countsOf(db, workshopId);
 	if (!(level === null || [1, 2, 3, 4].includes(level))) throw new Refusal('invalidLevel', 422);
-	const outcome = token ? await store.storeRating(db, { workshopId, tokenHash: hashToken(token), area, level }) : 'refused';
-	if (outcome === 'refused') throw await whyRefused(db, workshopId, token, area, level);
+	const outcome = token ? await commitRating(db, { workshopId, tokenHash: hashToken(token), area, level }) : undefined;
+	if (!outcome?.stored) throw await whyRefused(db, workshopId, token, area, level);
 	// A voided ballot's ratings count nowhere, so they do not move the live counts either.
-	const isNew = outcome === 'new' && !(await store.isBallotVoided(db, workshopId, hashToken(token!)));
-	if (isNew) {
+	if (outcome.counted) {
 		counts.ratings += 1;
 		counts.perArea[area] = (counts.perArea[area] ?? 0) + 1;
 	}

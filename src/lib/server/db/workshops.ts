@@ -155,52 +155,6 @@ export async function upsertRating(db: Db, values: { ballotId: number; workshopI
 	return false;
 }
 
-/**
- * Stores a device's rating in one statement that also checks it: the ballot must belong to the
- * workshop, the workshop must be open and the area open for rating. One statement is atomic, so a
- * rating can never land in an area that was just closed. Returns 'new', 'replaced' or 'refused'
- * (the caller finds out why).
- */
-export async function storeRating(
-	db: Db,
-	values: { workshopId: number; tokenHash: string; area: number; level: number | null }
-): Promise<'new' | 'replaced' | 'refused'> {
-	const updated_at = now();
-	const ballotInOpenArea = () =>
-		db
-			.selectFrom('ballot')
-			.innerJoin('workshop', 'workshop.id', 'ballot.workshop_id')
-			.innerJoin('workshop_area', (join) =>
-				join.onRef('workshop_area.workshop_id', '=', 'workshop.id').on('workshop_area.area', '=', values.area)
-			)
-			.where('ballot.workshop_id', '=', values.workshopId)
-			.where('ballot.token_hash', '=', values.tokenHash)
-			.where('workshop.status', '=', 'open')
-			.where('workshop_area.is_open', '=', 1);
-	const inserted = await db
-		.insertInto('rating')
-		.columns(['ballot_id', 'workshop_id', 'area', 'level', 'updated_at'])
-		.expression(
-			ballotInOpenArea().select((eb) => [
-				'ballot.id',
-				'ballot.workshop_id',
-				eb.val(values.area).as('area'),
-				eb.val(values.level).as('level'),
-				eb.val(updated_at).as('updated_at')
-			])
-		)
-		.onConflict((oc) => oc.columns(['ballot_id', 'area']).doNothing())
-		.executeTakeFirst();
-	if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return 'new';
-	const updated = await db
-		.updateTable('rating')
-		.set({ level: values.level, updated_at })
-		.where('area', '=', values.area)
-		.where('ballot_id', 'in', ballotInOpenArea().select('ballot.id'))
-		.executeTakeFirst();
-	return Number(updated.numUpdatedRows) > 0 ? 'replaced' : 'refused';
-}
-
 /** A ballot's ratings; none while the ballot is voided. */
 export async function ratingsOf(db: Db, ballotId: number): Promise<{ area: number; level: number | null }[]> {
 	return db
@@ -263,17 +217,6 @@ export async function listBallots(db: Db, workshopId: number): Promise<{ group: 
 		.where('workshop_id', '=', workshopId)
 		.where('void_id', 'is', null)
 		.execute();
-}
-
-/** Whether a device's ballot is voided (its new ratings do not move the live counts). */
-export async function isBallotVoided(db: Db, workshopId: number, tokenHash: string): Promise<boolean> {
-	const row = await db
-		.selectFrom('ballot')
-		.select('void_id')
-		.where('workshop_id', '=', workshopId)
-		.where('token_hash', '=', tokenHash)
-		.executeTakeFirst();
-	return row?.void_id != null;
 }
 
 /** The start of the minute an ISO timestamp falls in, as ISO text (UTC). */
