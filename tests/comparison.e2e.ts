@@ -106,6 +106,12 @@ test('the comparison says "zu wenige" with 4 peers and shows figures without nam
 	await page.goto(`${base}/comparison`);
 	await expect(page.locator('tbody tr')).toHaveCount(7);
 	await expect(page.locator('tbody td', { hasText: 'zu wenige Vergleichskommunen' })).toHaveCount(7);
+	await expect(page.getByText('Noch gibt es in keinem Handlungsfeld genug Vergleichskommunen')).toBeVisible();
+	await axe(page);
+	if (process.env.COMPARISON_SCREENSHOTS) {
+		mkdirSync(process.env.COMPARISON_SCREENSHOTS, { recursive: true });
+		await page.screenshot({ path: `${process.env.COMPARISON_SCREENSHOTS}/too-few-1280.png`, fullPage: true });
+	}
 
 	// The 5th peer: figures for every area, the group described, no name or id of another municipality.
 	const fifth = unique('Nachbarbezirk 4');

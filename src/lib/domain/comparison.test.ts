@@ -89,6 +89,13 @@ describe('band groups fall back to the whole kind', () => {
 		expect(area1).toMatchObject({ group: { type: 'kreisfreie_stadt', band: '100k_500k', municipalities: 6 } });
 	});
 
+	it('switches a band group on when the rest of the kind grows, though its own members did not change', () => {
+		const before = nextSnapshot(undefined, band, AREAS, members(5, 50, '50k_100k'));
+		expect(before.everPublished).toBe(false);
+		const after = nextSnapshot(before, band, AREAS, members(6, 50, '50k_100k'));
+		expect(after.areas[0]!.figures).not.toBeNull();
+	});
+
 	it('gives a member without a band the kind', () => {
 		const kind = nextSnapshot(undefined, members(7), AREAS);
 		expect(viewComparison(AREAS, 'landkreis', null, kind, undefined, new Map())[0]).toMatchObject({ group: { type: 'landkreis', municipalities: 7 } });

@@ -116,10 +116,17 @@ export interface GroupSnapshot {
 	everPublished: boolean;
 }
 
-/** Whether the group's snapshot must be recomputed for the live membership (rule 4). */
-export function needsRefresh(snapshot: GroupSnapshot | undefined, live: Membership): boolean {
+/**
+ * Whether the group's snapshot must be recomputed for the live membership (rule 4). `restSize`: for a
+ * band group, how many municipalities the rest of its kind holds now — a band group that never
+ * published can become publishable because the rest grew, without any change among its own members.
+ */
+export function needsRefresh(snapshot: GroupSnapshot | undefined, live: Membership, restSize?: number): boolean {
 	if (!snapshot) return true;
-	if (!snapshot.everPublished) return changedMembers(snapshot.members, live) > 0;
+	if (!snapshot.everPublished) {
+		const couldPublish = live.size >= MIN_GROUP && (restSize === undefined || restSize >= MIN_GROUP);
+		return couldPublish || changedMembers(snapshot.members, live) > 0;
+	}
 	return changedMembers(snapshot.members, live) >= REFRESH_AFTER_CHANGES;
 }
 
@@ -131,7 +138,7 @@ export function nextSnapshot(
 	rest?: readonly Member[]
 ): GroupSnapshot {
 	const membership = new Map(live.map((m) => [m.municipalityId, m.assessmentId]));
-	if (previous && !needsRefresh(previous, membership)) return previous;
+	if (previous && !needsRefresh(previous, membership, rest?.length)) return previous;
 	const figures = groupFigures(live, areas, rest);
 	return {
 		members: membership,

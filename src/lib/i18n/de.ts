@@ -282,6 +282,7 @@ export const de = {
 			'Für Ihre Kommune ist noch nicht eingetragen, welcher Art sie ist (z. B. kreisfreie Stadt). Ohne diese Angabe gibt es keine Vergleichsgruppe. Bitte wenden Sie sich an den Betrieb der Plattform.',
 		provisional: 'Dieser Durchlauf ist noch nicht abgeschlossen: Ihre eigenen Werte sind vorläufig. Im Vergleich zählen nur abgeschlossene Durchläufe.',
 		tooFew: 'zu wenige Vergleichskommunen',
+		noneYet: 'Noch gibt es in keinem Handlungsfeld genug Vergleichskommunen: Ein Vergleich braucht mindestens 5 andere Kommunen derselben Art mit einem abgeschlossenen Durchlauf.',
 		tooFewHelp: 'Ein Vergleich braucht mindestens 5 andere Kommunen mit einem Wert in diesem Handlungsfeld.',
 		kindsPlural: {
 			kreisfreie_stadt: 'kreisfreie Städte',

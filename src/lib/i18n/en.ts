@@ -282,6 +282,7 @@ export const en: Messages = {
 			'Your municipality’s kind (e.g. independent city) has not been entered yet. Without it there is no comparison group. Please contact the platform’s operator.',
 		provisional: 'This round is not closed yet: your own scores are provisional. Only closed rounds count in the comparison.',
 		tooFew: 'too few municipalities to compare',
+		noneYet: 'There are not enough municipalities to compare in any area yet: a comparison needs at least 5 other municipalities of the same kind with a closed round.',
 		tooFewHelp: 'A comparison needs at least 5 other municipalities with a score in this area.',
 		kindsPlural: {
 			kreisfreie_stadt: 'independent cities',

@@ -113,6 +113,20 @@ describe('who counts', () => {
 	});
 });
 
+describe('population bands', () => {
+	it('uses the own band once it and the rest of the kind each hold 6, else the whole kind', async () => {
+		const own = await viewerRound();
+		for (let i = 0; i < 5; i++) await peer(`Gleiche Größe ${i}`);
+		for (let i = 0; i < 5; i++) await peer(`Andere Größe ${i}`, { band: 'over_500k' });
+		expect((await comparisonFor(db, own)).areas[0]).toMatchObject({ group: { type: 'kreisfreie_stadt', municipalities: 11 } });
+		expect((await comparisonFor(db, own)).areas[0]).not.toHaveProperty('group.band');
+		// The 6th in the other band is one change for the kind's published snapshot (kept), but the
+		// band group never published anything, so it is computed now.
+		await peer('Andere Größe 5', { band: 'over_500k' });
+		expect((await comparisonFor(db, own)).areas[0]).toMatchObject({ group: { type: 'kreisfreie_stadt', band: '100k_500k', municipalities: 6 } });
+	});
+});
+
 describe('snapshots against subtraction', () => {
 	it('keeps the published figures while fewer than 5 members changed, then refreshes', async () => {
 		const own = await viewerRound();

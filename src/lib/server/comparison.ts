@@ -54,7 +54,7 @@ async function currentSnapshot(
 	const previous = await comparison.findSnapshot(db, kind, key);
 	const membership = new Map(inGroup.map((m) => [m.municipalityId, m.assessmentId]));
 	// Cheap check first: most requests find the snapshot current and read no member's scores.
-	if (previous && !needsRefresh(previous, membership)) return previous;
+	if (previous && !needsRefresh(previous, membership, band ? live.length - inGroup.length : undefined)) return previous;
 	const members = await membersWithScores(db, live);
 	const groupMembers = members.filter((m) => membership.has(m.municipalityId));
 	const rest = band ? members.filter((m) => !membership.has(m.municipalityId)) : undefined;

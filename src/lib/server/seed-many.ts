@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { isPostgres } from '../../../db/dialect';
 import { LAENDER, CITY_STATES, type LandCode } from '$lib/domain/municipality-profile';
 import { migrate, openDatabase, type Db } from './db';
 import * as catalogues from './db/catalogues';
@@ -60,8 +61,9 @@ export async function seedMany(db: Db, count: number, onProgress?: (done: number
 		.where('name', 'like', `${SEED_PREFIX} %`)
 		.executeTakeFirstOrThrow();
 	if (Number(existing.n) > 0) return 0;
-	// A seed is rebuilt, not recovered: skip the per-commit fsync that protects real answers.
-	await sql`pragma synchronous = OFF`.execute(db);
+	// A seed is rebuilt, not recovered: on SQLite skip the per-commit fsync that protects real answers.
+	const sqlite = !isPostgres(db);
+	if (sqlite) await sql`pragma synchronous = OFF`.execute(db);
 	await storeShippedCatalogues(db);
 	const catalogueId = (await catalogues.listCatalogues(db, 0)).find((c) => c.shipped)?.id;
 	if (catalogueId === undefined) throw new Error('No shipped catalogue');
@@ -74,6 +76,6 @@ export async function seedMany(db: Db, count: number, onProgress?: (done: number
 		await users.addMembership(db, coordinator.id, municipalityId, 'coordinator');
 		onProgress?.(i + 1);
 	}
-	await sql`pragma synchronous = FULL`.execute(db);
+	if (sqlite) await sql`pragma synchronous = FULL`.execute(db);
 	return count;
 }
