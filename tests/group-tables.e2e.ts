@@ -69,6 +69,11 @@ test('the facilitator names two tables; two participants (one without JavaScript
 	await expect(page.getByRole('status')).toHaveText('Die Tische sind gespeichert.');
 	await expect(page.locator('#tables')).toContainText('Teilnehmende wählen jetzt ihren Tisch.');
 	await axe(page);
+	// The tables form reflows at 320 px (no sideways scrolling).
+	await page.setViewportSize({ width: 320, height: 700 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+	await page.locator('#tables').screenshot({ path: `${SHOTS}/tables-form-320.png` });
+	await page.setViewportSize({ width: 1280, height: 800 });
 
 	const a = await phone(browser, baseURL);
 	const c = await phone(browser, baseURL, { javaScriptEnabled: false });
@@ -101,7 +106,7 @@ test('the facilitator names two tables; two participants (one without JavaScript
 	for (const p of [a, c]) await p.context().close();
 });
 
-test('the presenter shows per area the questions the editors disagreed on and the groups marked most; it fits 1280×720 and 1920×1080', async ({ page, baseURL }) => {
+test('the presenter shows per area the questions the editors disagreed on and the groups marked most; it fits 1280×720 and 1920×1080', async ({ page, baseURL, axe }) => {
 	test.setTimeout(120_000);
 	mkdirSync(SHOTS, { recursive: true });
 	// Areas 2 and 3: the demo editors disagree there (area 3 fills a slide with five long questions).
@@ -143,6 +148,7 @@ test('the presenter shows per area the questions the editors disagreed on and th
 	await expect(deck.locator('main')).not.toContainText('2.01');
 	await expect(deck.locator('main')).not.toContainText('Geheime Begründung');
 	await deck.screenshot({ path: `${SHOTS}/presenter-flags-1280x720.png` });
+	await axe(deck);
 
 	for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
 		await deck.setViewportSize(size);
