@@ -828,6 +828,12 @@ export const de = {
 			`Geben Sie diesen Link an ${email} weiter (zum Beispiel per E-Mail). Er wird nur jetzt angezeigt, gilt bis ${date} und nur einmal.`,
 		back: 'Zur Übersicht',
 		another: 'Weitere Kommune anlegen',
+		reinviteTitle: 'Erste Koordination erneut einladen',
+		reinviteIntro:
+			'Ist der Einladungslink abgelaufen oder ging er an die falsche Adresse? Solange niemand in der Kommune arbeitet, können Sie ihre erste Koordination erneut einladen. Danach lädt nur noch die Koordination selbst ein.',
+		reinviteMunicipality: 'Kommune (noch ohne Mitglieder)',
+		submitReinvite: 'Erneut einladen',
+		reinvited: (name: string) => `Neue Einladung für die Koordination von ${name} erstellt.`,
 		cataloguesTitle: 'Fragenkataloge für alle Kommunen',
 		cataloguesIntro:
 			'Eine hier veröffentlichte Version steht jeder Kommune zur Wahl, wenn sie einen neuen Durchlauf anlegt; laufende Durchläufe behalten ihre Version. Die Datei wird geprüft wie beim Import einer Kommune. Eine gespeicherte Version ändert sich nie.',
@@ -841,6 +847,7 @@ export const de = {
 		warnings: 'Hinweise (die Version wurde trotzdem veröffentlicht):'
 	},
 	errors: {
+		municipalityHasMembers: 'In dieser Kommune arbeitet schon jemand: Weitere Personen lädt ihre Koordination ein.',
 		municipalityNameTaken: 'Eine Kommune mit diesem Namen gibt es schon. Bitte wählen Sie einen anderen Namen.',
 		municipalityKind: 'Bitte wählen Sie die Art der Kommune.',
 		land: 'Bitte wählen Sie das Land.',
