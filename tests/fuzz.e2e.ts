@@ -126,6 +126,9 @@ async function coordinatorSession(baseURL: string, account: { email: string; pas
 test('fuzz: every form action and JSON endpoint answers hostile bodies with 4xx and writes nothing', async ({ server }) => {
 	test.setTimeout(300_000);
 	const api = await coordinatorSession(server.url);
+	// The operator's actions and endpoint (Betrieb) are sent as the operator, so they get as far as their checks
+	// (logged in before the rows are counted: the login writes a session).
+	const operatorApi = await coordinatorSession(server.url, DEMO.operator);
 	// An open workshop, so participant actions get as far as their checks (created before the count).
 	const demo = query(server.databasePath, (db) => {
 		const municipality = db.prepare('select id from municipality where name = ?').get(DEMO.municipality) as { id: number };
@@ -157,8 +160,6 @@ test('fuzz: every form action and JSON endpoint answers hostile bodies with 4xx 
 	const before = rowCounts(server.databasePath);
 	const failures: string[] = [];
 	let requests = 0;
-	// The operator's actions and endpoint (Betrieb) are sent as the operator, so they get as far as their checks.
-	const operatorApi = await coordinatorSession(server.url, DEMO.operator);
 	const send = async (target: string, method: string, label: string, body: Body, accept: string) => {
 		const headers: Record<string, string> = { accept };
 		if (body.contentType) headers['content-type'] = body.contentType;

@@ -52,7 +52,7 @@ test('the operator creates a municipality, its coordinator accepts, the operator
 	await page.getByLabel('Land').selectOption({ label: 'Nordrhein-Westfalen' });
 	await page.getByLabel('Einwohnerzahl').selectOption({ label: '100.000 bis unter 500.000 Einwohner' });
 	await page.getByLabel('Amtlicher Gemeindeschlüssel (AGS, freiwillig)').fill('09162000');
-	await page.getByLabel('E-Mail-Adresse der ersten Koordination').fill(coordinatorEmail);
+	await page.locator('#coordinatorEmail').fill(coordinatorEmail);
 	await page.getByRole('button', { name: 'Kommune anlegen und Koordination einladen' }).click();
 	await expect(page.getByText('Dieser Gemeindeschlüssel gehört zu einem anderen Land')).toBeVisible();
 	await expect(page.getByLabel('Name der Kommune')).toHaveValue(name);

@@ -939,6 +939,12 @@ export const de = {
 			`Geben Sie diesen Link an ${email} weiter (zum Beispiel per E-Mail). Er wird nur jetzt angezeigt, gilt bis ${date} und nur einmal.`,
 		back: 'Zur Übersicht',
 		another: 'Weitere Kommune anlegen',
+		reinviteTitle: 'Erste Koordination erneut einladen',
+		reinviteIntro:
+			'Ist der Einladungslink abgelaufen oder ging er an die falsche Adresse? Solange niemand in der Kommune arbeitet, können Sie ihre erste Koordination erneut einladen. Danach lädt nur noch die Koordination selbst ein.',
+		reinviteMunicipality: 'Kommune (noch ohne Mitglieder)',
+		submitReinvite: 'Erneut einladen',
+		reinvited: (name: string) => `Neue Einladung für die Koordination von ${name} erstellt.`,
 		cataloguesTitle: 'Fragenkataloge für alle Kommunen',
 		cataloguesIntro:
 			'Eine hier veröffentlichte Version steht jeder Kommune zur Wahl, wenn sie einen neuen Durchlauf anlegt; laufende Durchläufe behalten ihre Version. Die Datei wird geprüft wie beim Import einer Kommune. Eine gespeicherte Version ändert sich nie.',
@@ -1020,6 +1026,7 @@ export const de = {
 		reportIntro: (rounds: string[]) => `Vergleich der Runden ${rounds.map((r) => `„${r}“`).join(', ')}: Punkte und Stufe der Verwaltung je Handlungsfeld und der Median des Workshops.`
 	},
 	errors: {
+		municipalityHasMembers: 'In dieser Kommune arbeitet schon jemand: Weitere Personen lädt ihre Koordination ein.',
 		municipalityNameTaken: 'Eine Kommune mit diesem Namen gibt es schon. Bitte wählen Sie einen anderen Namen.',
 		municipalityKind: 'Bitte wählen Sie die Art der Kommune.',
 		land: 'Bitte wählen Sie das Land.',

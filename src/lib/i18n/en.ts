@@ -937,6 +937,12 @@ export const en: Messages = {
 			`Pass this link on to ${email} (by e-mail, for example). It is shown only now, valid until ${date} and only once.`,
 		back: 'Back to the overview',
 		another: 'Create another municipality',
+		reinviteTitle: 'Invite the first coordinator again',
+		reinviteIntro:
+			'Has the invitation link expired or did it go to the wrong address? As long as nobody works in the municipality, you can invite its first coordinator again. After that, only its coordinators invite.',
+		reinviteMunicipality: 'Municipality (no members yet)',
+		submitReinvite: 'Invite again',
+		reinvited: (name: string) => `New invitation for the coordinator of ${name} created.`,
 		cataloguesTitle: 'Question catalogues for all municipalities',
 		cataloguesIntro:
 			'A version published here is offered to every municipality when it creates a new assessment; running assessments keep their version. The file is checked as in a municipality\'s import. A stored version never changes.',
@@ -1018,6 +1024,7 @@ export const en: Messages = {
 		reportIntro: (rounds: string[]) => `Comparison of the rounds ${rounds.map((r) => `"${r}"`).join(', ')}: the administration's score and level per area and the workshop median.`
 	},
 	errors: {
+		municipalityHasMembers: 'Someone already works in this municipality: its coordinators invite further people.',
 		municipalityNameTaken: 'A municipality with this name already exists. Please choose another name.',
 		municipalityKind: 'Please choose the kind of municipality.',
 		land: 'Please choose the Land.',

@@ -53,3 +53,6 @@ export const overviewQuerySchema = z.object({
 export const municipalityTargetSchema = z.object({
 	municipalityId: z.coerce.number({ error: 'invalid' }).int({ error: 'invalid' }).positive({ error: 'invalid' }).max(Number.MAX_SAFE_INTEGER, { error: 'invalid' })
 });
+
+/** The operator invites a municipality's first coordinator again. */
+export const reinviteSchema = municipalityTargetSchema.extend({ coordinatorEmail: emailField });

@@ -10,7 +10,7 @@ import * as catalogues from './db/catalogues';
 import * as municipalities from './db/municipalities';
 import * as users from './db/users';
 import { acceptWithNewAccount, findByToken, listPendingInvitations } from './invitations';
-import { createMunicipality, publishCatalogue, setMunicipalityActive } from './operator';
+import { createMunicipality, publishCatalogue, reinviteCoordinator, setMunicipalityActive } from './operator';
 import { verifyPassword } from './passwords';
 import { DEMO_OPERATOR, seedOperator } from './seed';
 import { createSession, validateSession } from './sessions';
@@ -145,6 +145,17 @@ describe('operator actions', () => {
 
 		expect(await setMunicipalityActive(db, created.id, true)).toBe(true);
 		expect(await municipalities.findRole(db, userId, created.id)).toBe('coordinator');
+	});
+
+	it('invites the first coordinator again only while nobody works in the municipality', async () => {
+		const created = await createMunicipality(db, krefeld, operatorId);
+		const again = await reinviteCoordinator(db, { municipalityId: created.id, email: 'richtig@krefeld.example' }, operatorId);
+		expect(again.name).toBe('Stadt Krefeld');
+		expect((await listPendingInvitations(db, created.id)).map((i) => i.email).sort()).toEqual(['integration@krefeld.example', 'richtig@krefeld.example']);
+		await acceptWithNewAccount(db, again.invitation.token, { name: 'Koordination', passwordHash: 'x' });
+		// Now someone works there: the operator cannot invite (say, themselves) any more.
+		expect(await refusalOf(reinviteCoordinator(db, { municipalityId: created.id, email: 'betrieb@land.de' }, operatorId))).toBe('409 municipalityHasMembers');
+		expect(await refusalOf(reinviteCoordinator(db, { municipalityId: 999_999, email: 'x@y.de' }, operatorId))).toBe('409 municipalityHasMembers');
 	});
 
 	it("a deactivated municipality's workshop codes answer like unknown ones", async () => {

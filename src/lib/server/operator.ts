@@ -56,6 +56,24 @@ export async function createMunicipality(
 }
 
 /**
+ * Invites the first coordinator of a municipality again (the first link expired or went to the wrong
+ * address). Only while nobody works in it: otherwise the operator could let themselves into content.
+ */
+export async function reinviteCoordinator(
+	db: Db,
+	values: { municipalityId: number; email: string },
+	operatorId: number,
+	clock: () => Date = () => new Date()
+): Promise<{ name: string; invitation: { token: string; email: string; expiresAt: string } }> {
+	return db.transaction().execute(async (trx) => {
+		const open = (await operatorStore.listWithoutMembers(trx)).find((m) => m.id === values.municipalityId);
+		if (!open) throw new Refusal('municipalityHasMembers', 409);
+		const invitation = await inviteWithin(trx, { ...values, role: 'coordinator', invitedBy: operatorId }, clock);
+		return { name: open.name, invitation: { token: invitation.token, email: invitation.email, expiresAt: invitation.expiresAt } };
+	});
+}
+
+/**
  * Deactivates or reactivates a municipality. Deactivated, nobody can open it (no role is found, see
  * db/municipalities.findRole) and members without another municipality lose their sessions; the data
  * is kept. False when there was nothing to change.

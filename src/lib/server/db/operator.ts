@@ -261,3 +261,20 @@ export async function listPublishedCatalogues(db: Db): Promise<PublishedCatalogu
 		importedAt: r.imported_at
 	}));
 }
+
+/**
+ * Active municipalities nobody has joined yet (no active membership), by name: their first
+ * coordinator may be invited again, e.g. when the first link expired. Once someone works in a
+ * municipality, only its own coordinators invite.
+ */
+export async function listWithoutMembers(db: Db): Promise<{ id: number; name: string }[]> {
+	return db
+		.selectFrom('municipality as m')
+		.select(['m.id', 'm.name'])
+		.where('m.deactivated_at', 'is', null)
+		.where(({ not, exists, selectFrom }) =>
+			not(exists(selectFrom('membership as ms').select('ms.user_id').whereRef('ms.municipality_id', '=', 'm.id').where('ms.active', '=', 1)))
+		)
+		.orderBy('m.name')
+		.execute();
+}

@@ -1,38 +1,61 @@
 import { fail } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
+import * as operatorStore from '$lib/server/db/operator';
 import { parseForm, readForm } from '$lib/server/forms';
-import { INVITATION_DAYS } from '$lib/server/invitations';
-import { createMunicipality, requireOperator } from '$lib/server/operator';
+import { createMunicipality, reinviteCoordinator, requireOperator } from '$lib/server/operator';
 import { Refusal } from '$lib/server/refusal';
-import { municipalityCreateSchema } from '$lib/schemas/municipality';
+import { municipalityCreateSchema, reinviteSchema } from '$lib/schemas/municipality';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (({ locals }) => {
+export const load = (async ({ locals }) => {
 	requireOperator(locals);
-	return {};
+	return { withoutMembers: await operatorStore.listWithoutMembers(getApp().db) };
 }) satisfies PageServerLoad;
+
+/** The text fields as sent, to fill the form again after a refusal. */
+function textValues(form: FormData): Record<string, string> {
+	return Object.fromEntries([...form].filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+function linkOf(token: string, url: URL): string {
+	return new URL(`/invitation/${token}`, getApp().config.ORIGIN ?? url.origin).href;
+}
 
 export const actions = {
 	/** Creates the municipality and shows its coordinator's invitation link once. */
-	default: async ({ locals, request, url }) => {
+	create: async ({ locals, request, url }) => {
 		const { userId } = requireOperator(locals);
-		const { db, config } = getApp();
 		const form = await readForm(request);
 		const parsed = parseForm(municipalityCreateSchema, form);
-		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		if (!parsed.ok) return fail(400, { action: 'create' as const, values: parsed.values, errors: parsed.errors });
 		try {
-			const created = await createMunicipality(db, parsed.data, userId);
-			const link = new URL(`/invitation/${created.invitation.token}`, config.ORIGIN ?? url.origin).href;
+			const created = await createMunicipality(getApp().db, parsed.data, userId);
 			return {
-				created: { id: created.id, name: created.name, email: created.invitation.email, link, expiresAt: created.invitation.expiresAt, days: INVITATION_DAYS }
+				action: 'create' as const,
+				created: { name: created.name, email: created.invitation.email, link: linkOf(created.invitation.token, url), expiresAt: created.invitation.expiresAt }
 			};
 		} catch (err) {
-			if (err instanceof Refusal) {
-				const field = err.code === 'municipalityNameTaken' ? 'name' : 'coordinatorEmail';
-				const values = Object.fromEntries([...form].filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-				return fail(err.status, { values, errors: { [field]: err.code } });
-			}
-			throw err;
+			if (!(err instanceof Refusal)) throw err;
+			const field = err.code === 'municipalityNameTaken' ? 'name' : 'coordinatorEmail';
+			return fail(err.status, { action: 'create' as const, values: textValues(form), errors: { [field]: err.code } });
+		}
+	},
+	/** Invites the first coordinator again, while nobody works in the municipality. */
+	reinvite: async ({ locals, request, url }) => {
+		const { userId } = requireOperator(locals);
+		const form = await readForm(request);
+		const parsed = parseForm(reinviteSchema, form);
+		if (!parsed.ok) return fail(400, { action: 'reinvite' as const, values: parsed.values, errors: parsed.errors });
+		try {
+			const done = await reinviteCoordinator(getApp().db, { municipalityId: parsed.data.municipalityId, email: parsed.data.coordinatorEmail }, userId);
+			return {
+				action: 'reinvite' as const,
+				created: { name: done.name, email: done.invitation.email, link: linkOf(done.invitation.token, url), expiresAt: done.invitation.expiresAt }
+			};
+		} catch (err) {
+			if (!(err instanceof Refusal)) throw err;
+			const field = err.code === 'municipalityHasMembers' ? 'municipalityId' : 'coordinatorEmail';
+			return fail(err.status, { action: 'reinvite' as const, values: textValues(form), errors: { [field]: err.code } });
 		}
 	}
 } satisfies Actions;
