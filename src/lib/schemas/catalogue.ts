@@ -3,7 +3,7 @@ import { OFFICIAL_AREAS, LEVELS } from '../domain/areas';
 import { hasControlChars } from './fields';
 import { PROFILES } from '../domain/profiles';
 import { findJsonSyntaxError, lineAndColumn } from '../domain/json-syntax';
-import { MAP_KINDS } from '../domain/question-map';
+import { MAP_KINDS, mapProblems } from '../domain/question-map';
 
 /**
  * A text in the catalogue's languages. German (the source) and English (the staff pages' second
@@ -211,48 +211,8 @@ function semanticProblems(json: unknown): CatalogueProblem[] {
 	if (profiled.length > 0 && scale.length > 0 && !hasNotApplicable) {
 		problem(['scale'], 'profilesWithoutNotApplicable', { count: profiled.length, first: profiled[0]! });
 	}
-	mapProblems(root, new Set([...questionIds.keys()].map(String)), problem);
+	problems.push(...mapProblems(root.previous, root.id, root.version, new Set([...questionIds.keys()].map(String))));
 	return problems;
-}
-
-/**
- * The rules of `previous` that this file alone decides: an edition of the same catalogue, another
- * version, each old id once, each new id a question here and the target of one entry, and as many
- * targets as the kind says. Whether the old ids exist is checked against the stored older version.
- */
-function mapProblems(
-	root: Loose,
-	newIds: Set<string>,
-	problem: (path: PropertyKey[], code: string, params?: Record<string, string | number>) => void
-): void {
-	const link = asObject(root.previous);
-	if (!link) return;
-	if (typeof link.catalogueId === 'string' && typeof root.id === 'string' && link.catalogueId !== root.id) {
-		problem(['previous', 'catalogueId'], 'previousOtherCatalogue', { value: link.catalogueId, id: root.id });
-	}
-	if (typeof link.version === 'string' && link.version === root.version) problem(['previous', 'version'], 'previousSameVersion', { version: link.version });
-	const froms = new Set<unknown>();
-	const targets = new Map<unknown, string>();
-	asArray(link.questionMap).forEach((value, i) => {
-		const entry = asObject(value);
-		if (!entry) return;
-		const at = (...rest: PropertyKey[]) => ['previous', 'questionMap', i, ...rest];
-		if (froms.has(entry.from)) problem(at('from'), 'mapDuplicateFrom', { id: String(entry.from) });
-		froms.add(entry.from);
-		const to = asArray(entry.to);
-		const expected = entry.kind === 'dropped' ? 'none' : entry.kind === 'split' ? 'several' : 'one';
-		const fits = expected === 'none' ? to.length === 0 : expected === 'several' ? to.length >= 2 : to.length === 1;
-		if (typeof entry.kind === 'string' && (MAP_KINDS as readonly string[]).includes(entry.kind) && !fits) {
-			problem(at('to'), 'mapTargetCount', { kind: entry.kind, count: to.length, from: String(entry.from) });
-		}
-		to.forEach((target, j) => {
-			if (typeof target !== 'string') return;
-			if (!newIds.has(target)) problem(at('to', j), 'mapUnknownNew', { id: target, from: String(entry.from) });
-			const first = targets.get(target);
-			if (first !== undefined && first !== String(entry.from)) problem(at('to', j), 'mapDuplicateTo', { id: target, first });
-			else targets.set(target, String(entry.from));
-		});
-	});
 }
 
 /** The area number an entry claims (1–7), or its position when it names none. */
