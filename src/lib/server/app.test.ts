@@ -48,5 +48,5 @@ describe('starting the app', () => {
 		} finally {
 			await app.db.destroy();
 		}
-	});
+	}, 30_000); // seeds the whole demo (and the demo operator): several password hashes on a shared machine
 });
