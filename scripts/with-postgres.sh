@@ -73,7 +73,7 @@ if ! as_owner "$BINDIR/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 star
 	cat "$DIR/server.log" >&2
 	exit 1
 fi
-echo "with-postgres: PostgreSQL $("$BINDIR/postgres" --version | awk '{print $NF}') on 127.0.0.1:$PORT (ready in $((($(date +%s%N) - started) / 1000000)) ms)" >&2
+echo "with-postgres: PostgreSQL $("$BINDIR/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT (ready in $((($(date +%s%N) - started) / 1000000)) ms)" >&2
 
 export TEST_DATABASE_URL="postgres://app@127.0.0.1:$PORT/postgres"
 set +e

@@ -54,6 +54,17 @@ describe('the migrations', () => {
 		}
 	});
 
+	it('give every table with a generated id the same key on both stores (AUTOINCREMENT / identity)', async () => {
+		const tables = await db.introspection.getTables();
+		const generated = tables.filter((t) => t.columns.some((c) => c.name === 'id' && c.isAutoIncrementing)).map((t) => t.name);
+		expect(generated.sort()).toEqual(
+			['answer_history', 'assessment', 'ballot', 'ballot_void', 'catalogue', 'catalogue_draft', 'invitation', 'measure', 'measure_history', 'measure_note', 'municipality', 'proposal', 'user', 'workshop'].filter(
+				(name) => tables.some((t) => t.name === name)
+			)
+		);
+		expect(generated.length).toBeGreaterThanOrEqual(14);
+	});
+
 	it('refuse rows that point nowhere', async () => {
 		await expect(
 			db.insertInto('membership').values({ user_id: 99, municipality_id: 99, role: 'editor', created_at: 'x' }).execute()

@@ -108,17 +108,18 @@ export const migrationProvider: MigrationProvider = {
 };
 
 /** The migrations not yet applied to this database, by name. */
-export async function pendingMigrations(db: Db): Promise<string[]> {
-	const migrations = await new Migrator({ db, provider: migrationProvider }).getMigrations();
+export async function pendingMigrations(db: Db, provider = migrationProvider): Promise<string[]> {
+	const migrations = await new Migrator({ db, provider }).getMigrations();
 	return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
 
-/** Applies every pending migration; throws (with the migration's own error) if one fails. */
-export async function migrate(db: Db): Promise<void> {
-	const migrator = new Migrator({ db, provider: migrationProvider });
+/** Applies every pending migration and returns their names; throws (with the migration's own error) if one fails. */
+export async function migrate(db: Db, provider = migrationProvider): Promise<string[]> {
+	const migrator = new Migrator({ db, provider });
 	const { error, results } = await migrator.migrateToLatest();
 	const failed = results?.find((r) => r.status === 'Error');
 	if (error || failed) {
 		throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
 	}
+	return (results ?? []).map((r) => r.migrationName);
 }
