@@ -52,6 +52,13 @@ DIR="$(mktemp -d "${TMPDIR:-/tmp}/with-postgres.XXXXXX")"
 chmod 755 "$DIR"
 if [ "$(id -u)" -eq 0 ]; then chown postgres "$DIR"; fi
 
+cleanup() {
+	as_owner "$BINDIR/pg_ctl" -D "$DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+	rm -rf "$DIR"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
 started=$(date +%s%N)
 as_owner "$BINDIR/initdb" -D "$DIR/data" -A trust -U app -E UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 ||
 	as_owner "$BINDIR/initdb" -D "$DIR/data" -A trust -U app -E UTF8 --locale=C >"$DIR/initdb.log" 2>&1 || {
