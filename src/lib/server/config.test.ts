@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from './config';
+import { ConfigError, describeStore, migratesOnStart, parseConfig, storeOf } from './config';
 
 describe('parsing the environment', () => {
 	it('gives the embedded defaults when nothing is set', () => {
@@ -58,5 +58,19 @@ describe('parsing the environment', () => {
 		expect(parseConfig({}).JOIN_CODE_GLOBAL_PER_MINUTE).toBe(600);
 		expect(parseConfig({ JOIN_CODE_GLOBAL_PER_MINUTE: '120' }).JOIN_CODE_GLOBAL_PER_MINUTE).toBe(120);
 		expect(() => parseConfig({ JOIN_CODE_GLOBAL_PER_MINUTE: '0' })).toThrow(/JOIN_CODE_GLOBAL_PER_MINUTE/);
+	});
+
+	it('chooses PostgreSQL by DATABASE_URL alone, refuses other addresses and migrates at start by default only on SQLite', () => {
+		const sqlite = parseConfig({});
+		expect(storeOf(sqlite)).toEqual({ kind: 'sqlite', path: 'db/data/selbstcheck.db' });
+		expect(migratesOnStart(sqlite)).toBe(true);
+		const postgres = parseConfig({ DATABASE_URL: 'postgres://app:geheim@db.intern:5432/selbstcheck', DATABASE_POOL_SIZE: '20' });
+		expect(storeOf(postgres)).toEqual({ kind: 'postgres', url: 'postgres://app:geheim@db.intern:5432/selbstcheck', poolSize: 20 });
+		expect(migratesOnStart(postgres)).toBe(false);
+		expect(migratesOnStart(parseConfig({ DATABASE_URL: 'postgresql://db/x', MIGRATE_ON_START: '1' }))).toBe(true);
+		expect(describeStore(storeOf(postgres))).not.toContain('geheim');
+		expect(() => parseConfig({ DATABASE_URL: 'mysql://db/x' })).toThrow(/DATABASE_URL/);
+		expect(() => parseConfig({ DATABASE_URL: 'postgres://db' })).toThrow(/DATABASE_URL/);
+		expect(() => parseConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
 	});
 });

@@ -20,7 +20,7 @@ let workshop: WorkshopRow;
 beforeEach(async () => {
 	dir = mkdtempSync(joinPath(tmpdir(), 'rating-commit-'));
 	db = await createTestDb(joinPath(dir, 'test.db'));
-	observer = openDatabase(joinPath(dir, 'test.db'));
+	observer = openDatabase({ kind: 'sqlite', path: joinPath(dir, 'test.db') });
 	({ workshop } = await workshopSetup(db, [1, 2]));
 	await setAreas(db, workshop.id, [1, 2], true);
 });

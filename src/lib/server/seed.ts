@@ -42,7 +42,8 @@ export async function seedDemo(db: Db, credentials = DEMO_COORDINATOR): Promise<
 	await db.transaction().execute(async (trx) => {
 		const municipality = await trx
 			.insertInto('municipality')
-			.values({ name: DEMO_MUNICIPALITY, created_at: now() })
+			// Described like a real town so the anonymous comparison can place it (it says "zu wenige" alone).
+			.values({ name: DEMO_MUNICIPALITY, created_at: now(), kind: 'kreisfreie_stadt', land: 'NW', population_band: '100k_500k' })
 			.returningAll()
 			.executeTakeFirstOrThrow();
 		const coordinator = await users.createUser(trx, {

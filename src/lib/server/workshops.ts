@@ -6,6 +6,7 @@ import { PARTICIPANT_LANGUAGES, type ParticipantLanguage } from '$lib/i18n/parti
 import type { Db } from './db';
 import type { Assessment, WorkshopRow } from './db/schema';
 import * as store from './db/workshops';
+import { lockWorkshop } from './db/locks';
 import { InProcessBus, type EventBus } from './live';
 import { commitRating } from './rating-commit';
 import { Refusal } from './refusal';
@@ -119,11 +120,12 @@ export async function createWorkshop(
 	random: (n: number) => number = randomInt
 ): Promise<WorkshopRow> {
 	return db.transaction().execute(async (trx) => {
-		// 31^6 ≈ 887 million codes: a collision is rare, but the unique index is the final word.
+		// 31^6 ≈ 887 million codes: a collision is rare, and the unique index settles it (across
+		// instances too): a taken code inserts nothing and the next one is drawn.
 		for (let attempt = 0; attempt < 20; attempt++) {
 			const code = generateJoinCode(random);
-			if (await store.codeExists(trx, code)) continue;
-			return store.insertWorkshop(trx, { assessmentId: assessment.id, createdBy, code, ...settings, rehearsal: settings.rehearsal ?? false });
+			const row = await store.insertWorkshop(trx, { assessmentId: assessment.id, createdBy, code, ...settings, rehearsal: settings.rehearsal ?? false });
+			if (row) return row;
 		}
 		throw new Error('Could not find a free join code');
 	});
@@ -132,6 +134,7 @@ export async function createWorkshop(
 /** Opens or closes areas for rating; an ended workshop never changes again. */
 export async function setAreas(db: Db, workshopId: number, areas: number[], open: boolean): Promise<void> {
 	await db.transaction().execute(async (trx) => {
+		await lockWorkshop(trx, workshopId, 'update');
 		const row = await store.findWorkshop(trx, workshopId);
 		if (!row) throw new Refusal('notFound', 404);
 		if (row.status === 'ended') throw new Refusal('workshopEnded', 409);
@@ -154,6 +157,7 @@ export async function setWorkshopFlags(db: Db, assessmentId: number, workshopId:
 
 export async function endWorkshop(db: Db, workshopId: number): Promise<void> {
 	await db.transaction().execute(async (trx) => {
+		await lockWorkshop(trx, workshopId, 'update');
 		const row = await store.findWorkshop(trx, workshopId);
 		if (!row) throw new Refusal('notFound', 404);
 		if (row.status === 'ended') throw new Refusal('workshopEnded', 409);
@@ -179,6 +183,7 @@ export async function join(
 	if (group !== null && !groups.includes(group)) throw new Refusal('invalidGroup', 422);
 	const counts = await countsOf(db, workshop.id);
 	const result = await db.transaction().execute(async (trx) => {
+		await lockWorkshop(trx, workshop.id, 'share');
 		const current = await store.findWorkshop(trx, workshop.id);
 		if (!current || current.status === 'ended') throw new Refusal('workshopEnded', 409);
 		const existing = token ? await store.findBallotByToken(trx, workshop.id, hashToken(token)) : undefined;
@@ -251,6 +256,7 @@ export async function addPaperBallot(
 ): Promise<void> {
 	const counts = await countsOf(db, workshopId);
 	await db.transaction().execute(async (trx) => {
+		await lockWorkshop(trx, workshopId, 'share');
 		const row = await store.findWorkshop(trx, workshopId);
 		if (!row) throw new Refusal('notFound', 404);
 		const groups = JSON.parse(row.stakeholder_groups) as string[];
@@ -294,7 +300,9 @@ export async function joinRate(db: Db, workshopId: number, minutes = 15, at = Da
 	});
 }
 
+/** The workshop, locked for a change of its state; refused unless it runs. */
 async function openWorkshop(db: Db, workshopId: number): Promise<WorkshopRow> {
+	await lockWorkshop(db, workshopId, 'update');
 	const row = await store.findWorkshop(db, workshopId);
 	if (!row) throw new Refusal('notFound', 404);
 	if (row.status === 'ended') throw new Refusal('workshopEnded', 409);

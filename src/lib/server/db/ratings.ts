@@ -1,6 +1,7 @@
 import type { Db } from './index';
 import { compiledWith, param } from './compiled';
 import { now } from './time';
+import { isPostgres } from '../../../../db/dialect';
 
 /** A device's rating as it arrives: the ballot is found by the hash of its cookie token. */
 export interface RatingWrite {
@@ -29,8 +30,7 @@ interface RatingTarget {
  * and compiler cost more than SQLite's own work on this path) and run in any transaction of it.
  */
 export function ratingStatements(db: Db) {
-	const check = compiledWith<{ workshopId: number; tokenHash: string; area: number }, RatingTarget>(
-		db
+	const checkQuery = db
 			.selectFrom('ballot')
 			.innerJoin('workshop', 'workshop.id', 'ballot.workshop_id')
 			.innerJoin('workshop_area', (join) =>
@@ -41,8 +41,12 @@ export function ratingStatements(db: Db) {
 			.where('ballot.workshop_id', '=', param<number>('workshopId'))
 			.where('ballot.token_hash', '=', param<string>('tokenHash'))
 			.where('workshop.status', '=', 'open')
-			.where('workshop_area.is_open', '=', 1)
-			.compile()
+			.where('workshop_area.is_open', '=', 1);
+	// PostgreSQL (READ COMMITTED) reads the area as it was when the statement began; a share lock on
+	// the area's row makes a close (an update of that row) wait for ratings in flight, and a rating
+	// that waited for a close re-reads the row and finds it closed. SQLite's one writer needs none.
+	const check = compiledWith<{ workshopId: number; tokenHash: string; area: number }, RatingTarget>(
+		(isPostgres(db) ? checkQuery.forShare('workshop_area') : checkQuery).compile()
 	);
 	const update = compiledWith<{ ballotId: number; area: number; level: number | null; updatedAt: string }, unknown>(
 		db

@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import { isPostgres } from '../../../../db/dialect';
 import type { Db } from './index';
-import type { Ballot, WorkshopRow } from './schema';
+import type { Ballot, Database, WorkshopRow } from './schema';
 import { now } from './time';
 
 export async function insertWorkshop(
@@ -17,7 +18,9 @@ export async function insertWorkshop(
 		createdBy: number;
 		languages?: readonly string[];
 	}
-): Promise<WorkshopRow> {
+): Promise<WorkshopRow | undefined> {
+	// A taken code inserts nothing (instead of failing, which on PostgreSQL would abort the whole
+	// transaction): the caller draws another. The unique index decides, also between instances.
 	const workshop = await db
 		.insertInto('workshop')
 		.values({
@@ -33,8 +36,10 @@ export async function insertWorkshop(
 			created_by: values.createdBy,
 			created_at: now()
 		})
+		.onConflict((oc) => oc.column('code').doNothing())
 		.returningAll()
-		.executeTakeFirstOrThrow();
+		.executeTakeFirst();
+	if (!workshop) return undefined;
 	await db
 		.insertInto('workshop_area')
 		.values(values.areas.map((area) => ({ workshop_id: workshop.id, area, is_open: 0 })))
@@ -56,10 +61,6 @@ export async function findWorkshopByCode(db: Db, code: string): Promise<Workshop
 		.where('workshop.code', '=', code)
 		.where('municipality.deactivated_at', 'is', null)
 		.executeTakeFirst();
-}
-
-export async function codeExists(db: Db, code: string): Promise<boolean> {
-	return (await db.selectFrom('workshop').select('id').where('code', '=', code).executeTakeFirst()) !== undefined;
 }
 
 /** An assessment's workshops, the latest by date first (then the latest created). */
