@@ -346,6 +346,22 @@ export interface MeasureProposalTable {
 	proposal_id: number;
 }
 
+/** An attempt limit shared by every instance (see shared-limits.ts); times in epoch ms. */
+export interface SharedLimitTable {
+	id: Generated<number>;
+	name: string;
+	key_hash: string;
+	count: number;
+	/** bigint: pg returns it as a string, SQLite as a number — shared-limits.ts converts. */
+	window_start: number | string;
+	locked_until: Generated<number | string>;
+}
+
+export interface SharedSecretTable {
+	name: string;
+	value: string;
+}
+
 export interface Database {
 	municipality: MunicipalityTable;
 	user: UserTable;
@@ -374,6 +390,8 @@ export interface Database {
 	question_flag: QuestionFlagTable;
 	group_summary: GroupSummaryTable;
 	measure_proposal: MeasureProposalTable;
+	shared_limit: SharedLimitTable;
+	shared_secret: SharedSecretTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;
