@@ -70,15 +70,22 @@ export async function createWorkshop(
 	settings: WorkshopSettings,
 	random: (n: number) => number = randomInt
 ): Promise<WorkshopRow> {
-	return db.transaction().execute(async (trx) => {
-		// 31^6 ≈ 887 million codes: a collision is rare, but the unique index is the final word.
-		for (let attempt = 0; attempt < 20; attempt++) {
-			const code = generateJoinCode(random);
-			if (await store.codeExists(trx, code)) continue;
-			return store.insertWorkshop(trx, { assessmentId: assessment.id, createdBy, code, ...settings, rehearsal: settings.rehearsal ?? false });
+	// 31^6 ≈ 887 million codes: a collision is rare, but the unique index is the final word — also
+	// when two instances pick the same free code at once: the loser's insert fails and it tries anew.
+	for (let attempt = 0; attempt < 20; attempt++) {
+		const code = generateJoinCode(random);
+		try {
+			const row = await db.transaction().execute(async (trx) =>
+				(await store.codeExists(trx, code))
+					? undefined
+					: store.insertWorkshop(trx, { assessmentId: assessment.id, createdBy, code, ...settings, rehearsal: settings.rehearsal ?? false })
+			);
+			if (row) return row;
+		} catch (error) {
+			if (!store.isDuplicateCode(error)) throw error;
 		}
-		throw new Error('Could not find a free join code');
-	});
+	}
+	throw new Error('Could not find a free join code');
 }
 
 /** Opens or closes areas for rating; an ended workshop never changes again. */

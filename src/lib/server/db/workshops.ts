@@ -50,6 +50,14 @@ export async function findWorkshopByCode(db: Db, code: string): Promise<Workshop
 	return db.selectFrom('workshop').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
+/** Whether an insert failed on the unique join code (SQLite or PostgreSQL). */
+export function isDuplicateCode(error: unknown): boolean {
+	const e = error as { code?: unknown; constraint?: unknown; message?: unknown } | null;
+	if (!e || typeof e !== 'object') return false;
+	if (e.code === '23505') return typeof e.constraint === 'string' && e.constraint.includes('code');
+	return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && String(e.message).includes('workshop.code');
+}
+
 export async function codeExists(db: Db, code: string): Promise<boolean> {
 	return (await db.selectFrom('workshop').select('id').where('code', '=', code).executeTakeFirst()) !== undefined;
 }
