@@ -73,7 +73,9 @@ export async function startAppCluster(options: { instances: number; env?: Record
 		pg.stop();
 	};
 	try {
-		const env = { DATABASE_URL: pg.url, SEED_DEMO: '1', ...options.env };
+		// DATABASE_PATH points into the cluster's temp folder: should DATABASE_URL ever be ignored, no
+		// SQLite file of the worktree is touched (and the two-instance checks fail, as they should).
+		const env = { DATABASE_URL: pg.url, DATABASE_PATH: join(pg.dir, 'not-used.db'), SEED_DEMO: '1', ...options.env };
 		apps.push(await startAppInstance({ ...env, MIGRATE_ON_START: '1' }, { nodeArgs: options.nodeArgs }));
 		const rest = await Promise.all(
 			Array.from({ length: options.instances - 1 }, () => startAppInstance({ ...env, MIGRATE_ON_START: '0' }, { nodeArgs: options.nodeArgs }))

@@ -1,3 +1,4 @@
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { isPostgres } from '../../../db/dialect';
 import { PostgresBus } from './bus-postgres';
@@ -25,7 +26,7 @@ export interface SharedParts {
 	kind: 'memory' | 'database';
 	loginThrottle: LoginThrottles;
 	codeThrottle: CodeThrottles;
-	/** Admits one new ballot for the key (workshop and address); `trx` is the join's transaction. */
+	/** Admits one new ballot for the key (workshop and address); `trx` is the join's transaction (unused by both stores today). */
 	admitBallot: (trx: Db, key: string) => boolean | Promise<boolean>;
 	/** Stops the bus's connections (tests, shutdown). */
 	close(): Promise<void>;
@@ -53,6 +54,16 @@ export async function sharedParts(config: Config, db: Db, databaseUrl: string | 
 		};
 	}
 	const hash = keyHasher(await sharedSecret(db));
+	/*
+	 * The limits write to a few hot rows (the global code budget, a town hall's address). On their
+	 * own small pool with synchronous_commit off, a row lock is held for microseconds instead of a
+	 * disk flush; a count lost in a crash only helps the user. Ballots, ratings and everything
+	 * acknowledged keep the main pool and a flushed commit.
+	 */
+	const limitsPool = new pg.Pool({ connectionString: databaseUrl, max: 4, options: '-c synchronous_commit=off', application_name: 'selbstcheck-limits' });
+	// An idle connection dropped by a database restart: without a listener the process would die.
+	limitsPool.on('error', (err) => console.error(`PostgreSQL (limits): idle connection lost: ${err.message}`));
+	const limitsDb: Db = new Kysely({ dialect: new PostgresDialect({ pool: limitsPool }) });
 	const ballots = new DbWindowLimiter('ballots', config.BALLOTS_PER_ADDRESS_PER_MINUTE, 60_000, hash);
 	const bus = new PostgresBus<unknown>({
 		connect: () => new pg.Client({ connectionString: databaseUrl, keepAlive: true, application_name: 'selbstcheck-live' })
@@ -62,14 +73,19 @@ export async function sharedParts(config: Config, db: Db, databaseUrl: string | 
 	return {
 		kind: 'database',
 		loginThrottle: {
-			account: new DbThrottle(db, 'login-account', config.LOGIN_MAX_FAILURES, loginLockMs, hash),
-			address: new DbThrottle(db, 'login-address', config.LOGIN_MAX_FAILURES * ADDRESS_FACTOR, loginLockMs, hash)
+			account: new DbThrottle(limitsDb, 'login-account', config.LOGIN_MAX_FAILURES, loginLockMs, hash),
+			address: new DbThrottle(limitsDb, 'login-address', config.LOGIN_MAX_FAILURES * ADDRESS_FACTOR, loginLockMs, hash)
 		},
 		codeThrottle: {
-			address: new DbThrottle(db, 'code-address', config.JOIN_CODE_MAX_FAILURES, 10 * 60_000, hash),
-			global: new DbThrottle(db, 'code-global', config.JOIN_CODE_GLOBAL_PER_MINUTE, 60_000, hash)
+			address: new DbThrottle(limitsDb, 'code-address', config.JOIN_CODE_MAX_FAILURES, 10 * 60_000, hash),
+			global: new DbThrottle(limitsDb, 'code-global', config.JOIN_CODE_GLOBAL_PER_MINUTE, 60_000, hash)
 		},
-		admitBallot: (trx, key) => ballots.take(trx, key),
-		close: () => bus.close()
+		// Counted on the limits pool, not in the join's transaction: the row lock must not wait for
+		// the ballot's flushed commit (a refused join after admission keeps its count — rare, harmless).
+		admitBallot: (_trx, key) => ballots.take(limitsDb, key),
+		close: async () => {
+			await bus.close();
+			await limitsDb.destroy();
+		}
 	};
 }

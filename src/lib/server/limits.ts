@@ -21,7 +21,7 @@ function current() {
 
 /**
  * Admits one new ballot for a workshop from a client address (BALLOTS_PER_ADDRESS_PER_MINUTE).
- * `trx` is the join's transaction: a database-backed count rolls back with a refused join.
+ * `trx` is the join's transaction, for a store that wants to count inside it.
  */
 export function admitNewBallot(trx: Db, workshopId: number, address: string): boolean | Promise<boolean> {
 	return getApp().admitBallot(trx, `${workshopId}\u0000${address}`);

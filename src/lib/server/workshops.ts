@@ -144,7 +144,6 @@ export async function join(
 			await store.setBallotGroup(trx, existing.id, group);
 			return { token, isNew: false };
 		}
-		// Inside the transaction: a shared (database) limit counts in it and rolls back with it.
 		if (!(await admit(trx))) throw new Refusal('tooManyBallots', 429);
 		const fresh = randomBytes(24).toString('base64url');
 		await store.insertBallot(trx, { workshopId: workshop.id, tokenHash: hashToken(fresh), group, paper: false });
