@@ -43,7 +43,7 @@ export async function startAppInstance(env: Record<string, string>, options: { n
 		if (child.exitCode !== null || child.signalCode !== null) return;
 		const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 		child.kill('SIGTERM');
-		const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+		const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
 		await exited;
 		clearTimeout(timer);
 	};

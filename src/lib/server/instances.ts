@@ -70,6 +70,13 @@ export async function sharedParts(config: Config, db: Db, databaseUrl: string | 
 	});
 	await bus.ready();
 	useTransport(bus);
+	const close = async () => {
+		await bus.close();
+		await limitsDb.destroy();
+	};
+	// adapter-node's graceful stop: the listening connection and the limits pool would keep the
+	// process alive after the last request.
+	process.once('sveltekit:shutdown', () => void close());
 	return {
 		kind: 'database',
 		loginThrottle: {
@@ -83,9 +90,6 @@ export async function sharedParts(config: Config, db: Db, databaseUrl: string | 
 		// Counted on the limits pool, not in the join's transaction: the row lock must not wait for
 		// the ballot's flushed commit (a refused join after admission keeps its count — rare, harmless).
 		admitBallot: (_trx, key) => ballots.take(limitsDb, key),
-		close: async () => {
-			await bus.close();
-			await limitsDb.destroy();
-		}
+		close
 	};
 }

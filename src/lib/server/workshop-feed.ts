@@ -69,6 +69,10 @@ export async function buildState(db: Db, row: WorkshopRow, counts: store.Worksho
 const RECONCILE_QUIET_MS = 1_000;
 const RECONCILE_MAX_MS = 5_000;
 
+/** The feed's local channels: every event (presenter, control panel), or full states only (participants). */
+const ALL = 'all';
+const STATE_ONLY = 'state';
+
 type Step = WorkshopFact | { t: 'resync' } | { t: 'reconcile' };
 
 /**
@@ -135,13 +139,13 @@ class Feed {
 		if (!counts) return;
 		if (fact.t === 'joined') {
 			counts.joined += 1;
-			this.out.publish('live', { type: 'joined', ...snapshot(counts) });
+			this.out.publish(ALL, { type: 'joined', ...snapshot(counts) });
 		} else {
 			if (fact.counted) {
 				counts.ratings += 1;
 				counts.perArea[fact.area] = (counts.perArea[fact.area] ?? 0) + 1;
 			}
-			this.out.publish('live', { type: 'rating', seq: fact.seq, area: fact.area, ...snapshot(counts) });
+			this.out.publish(ALL, { type: 'rating', seq: fact.seq, area: fact.area, ...snapshot(counts) });
 		}
 		this.#scheduleReconcile();
 	}
@@ -155,7 +159,11 @@ class Feed {
 			const moved = !first && !sameCounts(this.counts!, fresh);
 			this.counts = fresh;
 			if (first) this.#markLoaded();
-			if (row && (send === 'always' || moved)) this.out.publish('live', { type: 'state', state: await buildState(this.db, row, fresh) });
+			if (row && (send === 'always' || moved)) {
+				const event: LiveEvent = { type: 'state', state: await buildState(this.db, row, fresh) };
+				this.out.publish(ALL, event);
+				this.out.publish(STATE_ONLY, event);
+			}
 		} catch (error) {
 			// The store is away (a restart): try again shortly; the streams keep their last state.
 			console.error('live: reading workshop counts failed', (error as Error).message);
@@ -181,16 +189,22 @@ const feeds = new WeakMap<Db, Map<number, Feed>>();
  * Subscribes a live stream to a workshop: every change as a LiveEvent with this instance's counts,
  * and the full state again whenever the workshop changed or the bus had to reconnect.
  */
-export function subscribeLive(db: Db, workshopId: number, listener: (event: LiveEvent) => void): () => void {
+export function subscribeLive(
+	db: Db,
+	workshopId: number,
+	listener: (event: LiveEvent) => void,
+	options: { statesOnly?: boolean } = {}
+): () => void {
 	let perDb = feeds.get(db);
 	if (!perDb) feeds.set(db, (perDb = new Map()));
 	let feed = perDb.get(workshopId);
 	if (!feed) perDb.set(workshopId, (feed = new Feed(db, workshopId)));
-	const stop = feed.out.subscribe('live', listener);
+	// A participant's stream needs only full states: a thousand phones are not called for every rating.
+	const stop = feed.out.subscribe(options.statesOnly ? STATE_ONLY : ALL, listener);
 	const owner = feed;
 	return () => {
 		stop();
-		if (owner.out.listenerCount('live') === 0 && perDb.get(workshopId) === owner) {
+		if (owner.out.listenerCount(ALL) + owner.out.listenerCount(STATE_ONLY) === 0 && perDb.get(workshopId) === owner) {
 			owner.close();
 			perDb.delete(workshopId);
 		}

@@ -17,9 +17,14 @@ const publicState = (state: { status: string; openAreas: number[]; areas: number
 export const GET = (({ params, getClientAddress, cookies }) =>
 	participantStream(params.code, getClientAddress(), cookies, (workshopId) => async (send) => {
 		const { db } = getApp();
-		const unsubscribe = subscribeLive(db, workshopId, (event) => {
-			if (event.type === 'state') send('state', publicState(event.state));
-		});
+		const unsubscribe = subscribeLive(
+			db,
+			workshopId,
+			(event) => {
+				if (event.type === 'state') send('state', publicState(event.state));
+			},
+			{ statesOnly: true }
+		);
 		const row = await db.selectFrom('workshop').selectAll().where('id', '=', workshopId).executeTakeFirstOrThrow();
 		send('state', publicState(await workshopState(db, row)));
 		return unsubscribe;
