@@ -39,6 +39,8 @@ env.PORT ||= '3000';
 const publicHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
 env.ORIGIN ||= `http://${publicHost.includes(':') ? `[${publicHost}]` : publicHost}:${env.PORT}`;
 env.SEED_DEMO ??= '1';
+// The one-command start also brings a PostgreSQL database (DATABASE_URL) up to date; `node build` does not (README).
+env.MIGRATE_ON_START ??= '1';
 // adapter-node's default (512K) is below the app's 2 MB catalogue limit; see README.
 env.BODY_SIZE_LIMIT ||= '4M';
 

@@ -2,8 +2,10 @@ import { test as base, expect, type Browser, type BrowserContext, type Page } fr
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import pg from 'pg';
 
 export const DEMO = {
 	municipality: 'Musterstadt',
@@ -13,7 +15,31 @@ export const DEMO = {
 
 interface Server {
 	url: string;
+	/** The server's SQLite file (on PostgreSQL: unused, see `databaseUrl`). */
 	databasePath: string;
+	/** With TEST_DATABASE_URL: the server's own PostgreSQL database. */
+	databaseUrl?: string;
+}
+
+/**
+ * With TEST_DATABASE_URL (scripts/with-postgres.sh) each server gets a fresh PostgreSQL database
+ * of its own instead of a SQLite file, dropped when the server exits.
+ */
+async function postgresDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+	const name = `e2e_${randomBytes(6).toString('hex')}`;
+	const admin = async (text: string) => {
+		const client = new pg.Client({ connectionString: serverUrl });
+		await client.connect();
+		try {
+			await client.query(text);
+		} finally {
+			await client.end();
+		}
+	};
+	await admin(`create database ${name}`);
+	const url = new URL(serverUrl);
+	url.pathname = `/${name}`;
+	return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
 const root = new URL('..', import.meta.url).pathname;
@@ -45,6 +71,7 @@ export async function startServer(
 	mkdirSync(dir, { recursive: true });
 	const databasePath = join(dir, `worker-${workerIndex}-${process.pid}.db`);
 	for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath + suffix, { force: true });
+	const postgres = process.env.TEST_DATABASE_URL ? await postgresDatabase(process.env.TEST_DATABASE_URL) : undefined;
 
 	const child = spawn(process.execPath, [join(root, 'build', 'index.js')], {
 		env: {
@@ -53,6 +80,7 @@ export async function startServer(
 			PORT: String(port),
 			ORIGIN: url,
 			DATABASE_PATH: databasePath,
+			...(postgres ? { DATABASE_URL: postgres.url, MIGRATE_ON_START: '1' } : { DATABASE_URL: '' }),
 			SEED_DEMO: '1',
 			// As README recommends for production: above the app's 2 MB catalogue limit.
 			BODY_SIZE_LIMIT: '4M',
@@ -62,16 +90,18 @@ export async function startServer(
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
+	if (postgres) child.once('exit', () => void postgres.drop().catch(() => {}));
 	let output = '';
 	child.stdout?.on('data', (chunk) => (output += chunk));
 	child.stderr?.on('data', (chunk) => (output += chunk));
 
-	const deadline = Date.now() + 20_000;
+	// Seeding the demo on PostgreSQL takes many more round trips than on SQLite.
+	const deadline = Date.now() + (postgres ? 60_000 : 20_000);
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`Server exited early:\n${output}`);
 		try {
 			const response = await fetch(`${url}/api/health`);
-			if (response.ok) return { server: { url, databasePath }, process: child };
+			if (response.ok) return { server: { url, databasePath, databaseUrl: postgres?.url }, process: child };
 		} catch {
 			// not listening yet
 		}

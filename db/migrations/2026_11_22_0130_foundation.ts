@@ -1,17 +1,18 @@
 import { sql, type Kysely } from 'kysely';
+import { identity } from '../dialect';
 
 // Frozen in time: never import app types here, never edit after it has shipped.
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('municipality')
-		.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('name', 'text', (col) => col.notNull().unique())
 		.addColumn('created_at', 'text', (col) => col.notNull())
 		.execute();
 
 	await db.schema
 		.createTable('user')
-		.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('email', 'text', (col) => col.notNull().unique())
 		.addColumn('name', 'text', (col) => col.notNull())
 		.addColumn('password_hash', 'text', (col) => col.notNull())
@@ -44,7 +45,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('catalogue')
-		.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('municipality_id', 'integer', (col) =>
 			col.references('municipality.id').onDelete('cascade')
 		)
@@ -67,7 +68,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('assessment')
-		.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('municipality_id', 'integer', (col) =>
 			col.notNull().references('municipality.id').onDelete('cascade')
 		)

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { identity } from '../dialect';
 
 // Frozen in time: never import app types here, never edit after it has shipped.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -49,7 +50,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// Every change to an answer, an agreed answer or the assessment's status, never updated.
 	await db.schema
 		.createTable('answer_history')
-		.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('assessment_id', 'integer', (col) => col.notNull().references('assessment.id').onDelete('cascade'))
 		.addColumn('question_id', 'text')
 		.addColumn('kind', 'text', (col) =>

@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely';
+import { identity } from '../dialect';
 
 // Frozen in time: never import app types here, never edit after it has shipped.
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('workshop')
-		.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('assessment_id', 'integer', (col) => col.notNull().references('assessment.id').onDelete('cascade'))
 		.addColumn('title', 'text', (col) => col.notNull())
 		.addColumn('held_on', 'text', (col) => col.notNull())
@@ -32,7 +33,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// Nothing that identifies a person is stored.
 	await db.schema
 		.createTable('ballot')
-		.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('workshop_id', 'integer', (col) => col.notNull().references('workshop.id').onDelete('cascade'))
 		.addColumn('token_hash', 'text')
 		.addColumn('stakeholder_group', 'text')

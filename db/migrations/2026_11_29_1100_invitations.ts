@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { identity } from '../dialect';
 
 // Frozen in time: never import app types here, never edit after it has shipped.
 // An invitation of an e-mail address to a role in a municipality. Only the SHA-256 of the link's
@@ -6,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('invitation')
-		.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('municipality_id', 'integer', (col) => col.notNull().references('municipality.id').onDelete('cascade'))
 		.addColumn('email', 'text', (col) => col.notNull())
 		.addColumn('role', 'text', (col) => col.notNull().check(sql`role in ('coordinator', 'editor', 'facilitator')`))

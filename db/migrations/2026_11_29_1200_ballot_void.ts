@@ -1,4 +1,5 @@
 import { type Kysely } from 'kysely';
+import { identity } from '../dialect';
 
 // Frozen in time: never import app types here, never edit after it has shipped.
 // A facilitator voids all device ballots created in one minute (suspected ballot stuffing). The
@@ -7,7 +8,7 @@ import { type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('ballot_void')
-		.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('workshop_id', 'integer', (col) => col.notNull().references('workshop.id').onDelete('cascade'))
 		// The minute's start, ISO-8601 UTC, e.g. 2026-11-29T10:15:00.000Z.
 		.addColumn('minute', 'text', (col) => col.notNull())

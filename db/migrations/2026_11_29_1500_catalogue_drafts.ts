@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { identity } from '../dialect';
 
 // Frozen in time: never import app types here, never edit after it has shipped.
 
@@ -28,7 +29,7 @@ const NOT_APPLICABLE_FOR: Record<string, string[]> = {
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('catalogue_draft')
-		.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('municipality_id', 'integer', (col) => col.notNull().references('municipality.id').onDelete('cascade'))
 		.addColumn('based_on', 'integer', (col) => col.references('catalogue.id').onDelete('set null'))
 		.addColumn('content', 'text', (col) => col.notNull())

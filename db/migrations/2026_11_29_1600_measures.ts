@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { identity } from '../dialect';
 
 // Frozen in time: never import app types here, never edit after it has shipped.
 // The Maßnahmenplan: measures of an assessment, every change kept (who, when, old → new), dated
@@ -6,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('measure')
-		.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('assessment_id', 'integer', (col) => col.notNull().references('assessment.id').onDelete('cascade'))
 		.addColumn('title', 'text', (col) => col.notNull())
 		.addColumn('description', 'text', (col) => col.notNull().defaultTo(''))
@@ -36,7 +37,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// One row per changed field of one save; 'created' rows record the first values.
 	await db.schema
 		.createTable('measure_history')
-		.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('measure_id', 'integer', (col) => col.notNull().references('measure.id').onDelete('cascade'))
 		.addColumn('field', 'text', (col) => col.notNull())
 		.addColumn('old_value', 'text')
@@ -48,7 +49,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('measure_note')
-		.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('measure_id', 'integer', (col) => col.notNull().references('measure.id').onDelete('cascade'))
 		.addColumn('status', 'text', (col) => col.notNull())
 		.addColumn('note', 'text', (col) => col.notNull())

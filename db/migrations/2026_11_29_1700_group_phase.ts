@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { identity } from '../dialect';
 
 // Frozen in time: never import app types here, never edit after it has shipped.
 // The workshop's small-group phase: participants (by ballot, still anonymous) join an area group,
@@ -24,7 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('proposal')
-		.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('workshop_id', 'integer', (col) => col.notNull().references('workshop.id').onDelete('cascade'))
 		.addColumn('area', 'integer', (col) => col.notNull().check(sql`area between 1 and 7`))
 		// Never shown: only for the per-device rate limit and "your proposal".

@@ -7,12 +7,24 @@ import * as users from './db/users';
 import * as municipalities from './db/municipalities';
 import { verifyPassword } from './passwords';
 import { DEMO_COORDINATOR, DEMO_MUNICIPALITY } from './seed';
+import { createPostgresTestDatabase, TEST_DATABASE_URL } from './db/testing';
+import { ConfigError } from './config';
 
 const dirs: string[] = [];
+const dropDatabases: (() => Promise<void>)[] = [];
 afterEach(async () => {
 	vi.restoreAllMocks();
 	for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+	for (const drop of dropDatabases.splice(0)) await drop();
 });
+
+/** An empty store for a start: a temp SQLite file, or with TEST_DATABASE_URL an empty PostgreSQL database. */
+async function emptyStore(): Promise<Record<string, string>> {
+	if (!TEST_DATABASE_URL) return { DATABASE_PATH: tempDatabase() };
+	const database = await createPostgresTestDatabase(TEST_DATABASE_URL);
+	dropDatabases.push(database.drop);
+	return { DATABASE_URL: database.url };
+}
 
 function tempDatabase(): string {
 	const dir = mkdtempSync(join(tmpdir(), 'selbstcheck-start-'));
@@ -24,7 +36,8 @@ describe('starting the app', () => {
 	it('in demo mode with INITIAL_ADMIN_* makes them the demo coordinator (finding 15)', async () => {
 		vi.spyOn(console, 'log').mockImplementation(() => {});
 		const app = await startApp({
-			DATABASE_PATH: tempDatabase(),
+			...(await emptyStore()),
+			MIGRATE_ON_START: '1',
 			SEED_DEMO: '1',
 			INITIAL_ADMIN_EMAIL: 'Chefin@Kommune.example',
 			INITIAL_ADMIN_PASSWORD: 'ein-eigenes-Passwort-2026'
@@ -46,6 +59,19 @@ describe('starting the app', () => {
 			expect(agreed.every((row) => row.set_by === admin!.id)).toBe(true);
 			expect(await app.db.selectFrom('workshop').select('id').execute()).toHaveLength(1);
 		} finally {
+			await app.db.destroy();
+		}
+	});
+
+	it('without MIGRATE_ON_START migrates a SQLite file, and refuses an unmigrated PostgreSQL database naming `npm run db:migrate`', async () => {
+		vi.spyOn(console, 'warn').mockImplementation(() => {});
+		const store = await emptyStore();
+		if (store.DATABASE_URL) {
+			await expect(startApp(store)).rejects.toThrow(ConfigError);
+			await expect(startApp(store)).rejects.toThrow(/npm run db:migrate/);
+		} else {
+			const app = await startApp(store);
+			expect(await app.db.selectFrom('workshop').select('id').execute()).toEqual([]);
 			await app.db.destroy();
 		}
 	});

@@ -1,6 +1,7 @@
 import { missingFeedbackContact } from './accessibility';
-import { parseConfig, type Config } from './config';
-import { migrate, openDatabase, type Db } from './db';
+import { ConfigError, describeStore, migratesOnStart, parseConfig, storeOf, type Config, type StoreConfig } from './config';
+import { withAdvisoryLock } from './db/locks';
+import { migrate, openDatabase, pendingMigrations, type Db } from './db';
 import { countUsers } from './db/users';
 import { DEMO_COORDINATOR, seedDemo, seedInitialAdmin } from './seed';
 import { storeShippedCatalogues } from './shipped';
@@ -23,25 +24,12 @@ export interface App {
 	shared: SharedParts;
 }
 
-let app: App | undefined;
+/** The advisory lock key under which a start prepares the data (any fixed number of ours). */
+const START_LOCK = 0x5e1b_c0de;
 
-/** The app started by `startApp`; calling it earlier is a bug. */
-export function getApp(): App {
-	if (!app) throw new Error('The app has not been started (hooks.server.ts init)');
-	return app;
-}
-
-/**
- * Parses the environment, opens and migrates the database, stores the shipped catalogues and seeds
- * the demo or the first coordinator. Prints what a person starting the server needs to know.
- */
-export async function startApp(env: Record<string, string | undefined>): Promise<App> {
-	const config = parseConfig(env);
-	const db = openDatabase(config.DATABASE_PATH);
-	await migrate(db);
-	await deleteExpiredSessions(db);
+/** Stores the shipped catalogues and seeds the demo or the first coordinator, as configured. */
+async function prepareData(db: Db, config: Config, store: StoreConfig): Promise<void> {
 	await storeShippedCatalogues(db);
-
 	if (config.SEED_DEMO) {
 		const credentials =
 			config.INITIAL_ADMIN_EMAIL && config.INITIAL_ADMIN_PASSWORD
@@ -51,7 +39,7 @@ export async function startApp(env: Record<string, string | undefined>): Promise
 		console.log(
 			report.seeded
 				? `Demo-Kommune Musterstadt angelegt. Anmeldung: ${report.email} / ${report.password}`
-				: `Demo-Modus: Datenbank ${config.DATABASE_PATH} enthält schon Daten. Demo-Anmeldung: ${report.email} / ${report.password}`
+				: `Demo-Modus: Datenbank ${describeStore(store)} enthält schon Daten. Demo-Anmeldung: ${report.email} / ${report.password}`
 		);
 	} else if (config.INITIAL_ADMIN_EMAIL && config.INITIAL_ADMIN_PASSWORD) {
 		const created = await seedInitialAdmin(db, {
@@ -66,6 +54,40 @@ export async function startApp(env: Record<string, string | undefined>): Promise
 				'für die erste Koordination (oder SEED_DEMO=1 für die Demo-Kommune) und starten Sie neu.'
 		);
 	}
+}
+
+let app: App | undefined;
+
+/** The app started by `startApp`; calling it earlier is a bug. */
+export function getApp(): App {
+	if (!app) throw new Error('The app has not been started (hooks.server.ts init)');
+	return app;
+}
+
+/**
+ * Parses the environment, opens and migrates the database, stores the shipped catalogues and seeds
+ * the demo or the first coordinator. Prints what a person starting the server needs to know.
+ */
+export async function startApp(env: Record<string, string | undefined>): Promise<App> {
+	const config = parseConfig(env);
+	const store = storeOf(config);
+	const db = openDatabase(store);
+	if (migratesOnStart(config)) {
+		await migrate(db);
+	} else {
+		const pending = await pendingMigrations(db);
+		if (pending.length > 0) {
+			await db.destroy();
+			throw new ConfigError(
+				`Die Datenbank ${describeStore(store)} ist nicht auf dem Stand dieser Version (${pending.length} Migrationen fehlen, ` +
+					`zuerst ${pending[0]}). Führen Sie einmal \`npm run db:migrate\` aus (oder starten Sie mit MIGRATE_ON_START=1).`
+			);
+		}
+	}
+	await deleteExpiredSessions(db);
+	// Several instances may start at once on one PostgreSQL database: one at a time stores the
+	// shipped catalogues and seeds, the others then find it done.
+	await withAdvisoryLock(db, START_LOCK, (db) => prepareData(db, config, store));
 
 	if (missingFeedbackContact(config)) {
 		console.warn(
@@ -74,7 +96,7 @@ export async function startApp(env: Record<string, string | undefined>): Promise
 		);
 	}
 
-	const shared = await sharedParts(config, db, env.DATABASE_URL);
+	const shared = await sharedParts(config, db, store.kind === 'postgres' ? store.url : undefined);
 	app = {
 		config,
 		db,

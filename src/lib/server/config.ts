@@ -18,6 +18,21 @@ const legalUrl = z
 export const configSchema = z
 	.object({
 		DATABASE_PATH: z.string().min(1).default('db/data/selbstcheck.db'),
+		/** Set: PostgreSQL at this address instead of the SQLite file (postgres://user:password@host:port/database). */
+		DATABASE_URL: z
+			.string()
+			.refine((value) => /^postgres(ql)?:\/\/[^/\s]+\/[^\s]+$/.test(value) && URL.canParse(value), {
+				message: 'must be a PostgreSQL address such as postgres://user:password@host:5432/selbstcheck'
+			})
+			.optional(),
+		/** Connections the PostgreSQL pool opens at most (per app instance). */
+		DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+		/**
+		 * Whether the start applies pending migrations. Default: yes on SQLite (one file, one process),
+		 * no on PostgreSQL, where several instances share the database and `npm run db:migrate` runs once
+		 * before they start.
+		 */
+		MIGRATE_ON_START: z.enum(['0', '1', 'true', 'false']).optional(),
 		HOST: z.string().min(1).default('127.0.0.1'),
 		PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 		ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
@@ -88,6 +103,29 @@ export const configSchema = z
 	});
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Where the data lives: decided here once, from DATABASE_URL (PostgreSQL) or DATABASE_PATH (SQLite). */
+export type StoreConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; poolSize: number };
+
+export function storeOf(config: Pick<Config, 'DATABASE_PATH' | 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>): StoreConfig {
+	return config.DATABASE_URL
+		? { kind: 'postgres', url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }
+		: { kind: 'sqlite', path: config.DATABASE_PATH };
+}
+
+/** Whether the start migrates: MIGRATE_ON_START when set, else on SQLite only. */
+export function migratesOnStart(config: Pick<Config, 'DATABASE_URL' | 'MIGRATE_ON_START'>): boolean {
+	if (config.MIGRATE_ON_START !== undefined) return config.MIGRATE_ON_START === '1' || config.MIGRATE_ON_START === 'true';
+	return !config.DATABASE_URL;
+}
+
+/** Where a store is, for messages: the file, or the PostgreSQL address without its password. */
+export function describeStore(store: StoreConfig): string {
+	if (store.kind === 'sqlite') return store.path;
+	const url = new URL(store.url);
+	if (url.password) url.password = '***';
+	return url.toString();
+}
 
 export class ConfigError extends Error {}
 

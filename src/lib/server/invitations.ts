@@ -4,6 +4,7 @@ import type { Invitation, Role } from './db/schema';
 import { now } from './db/time';
 import * as users from './db/users';
 import { Refusal } from './refusal';
+import { lockRow } from './db/locks';
 
 /**
  * Invitations replace "add staff by e-mail": the coordinator invites an address to a role and gets
@@ -41,6 +42,9 @@ export async function createInvitation(
 	const created = clock();
 	const expiresAt = new Date(created.getTime() + INVITATION_DAYS * 86_400_000).toISOString();
 	await db.transaction().execute(async (trx) => {
+		// One invitation change per municipality at a time: two invitations of the same address at
+		// once must not both stay pending.
+		await lockRow(trx, 'municipality', values.municipalityId);
 		const member = await trx
 			.selectFrom('membership')
 			.innerJoin('user', 'user.id', 'membership.user_id')
@@ -191,6 +195,11 @@ export async function acceptWithNewAccount(
 	at = now()
 ): Promise<{ userId: number; municipalityId: number }> {
 	return db.transaction().execute(async (trx) => {
+		const found = await findByToken(trx, token, at);
+		if (!found) throw new Refusal('invitationInvalid', 404);
+		// Two uses of one link at once: the second waits here and then finds it used (instead of
+		// failing on the account's unique e-mail).
+		await lockRow(trx, 'invitation', found.id);
 		const invitation = await findByToken(trx, token, at);
 		if (!invitation) throw new Refusal('invitationInvalid', 404);
 		if (await users.findUserByEmail(trx, invitation.email)) throw new Refusal('invitationNeedsLogin', 409);

@@ -1,8 +1,6 @@
-import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import { describe } from 'vitest';
 import { findPgBin, startPgCluster, type PgCluster } from '../../../scripts/pg-cluster';
-import type { Db } from './db';
+import { openPostgres, type Db } from './db';
 
 /**
  * PostgreSQL for vitest: a throw-away cluster (scripts/pg-cluster.ts) when the binaries are there.
@@ -20,9 +18,9 @@ export const describePg: typeof describe = (() => {
 	return describe.skip;
 })() as typeof describe;
 
-/** A Kysely on a cluster's database (a pool of `max` connections). */
+/** The app's Kysely on a cluster's database (a pool of `max` connections). */
 export function openPostgresForTest(url: string, max = 10): Db {
-	return new Kysely({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max }) }) });
+	return openPostgres(url, max);
 }
 
 export type { PgCluster };

@@ -12,6 +12,7 @@ import { transportBus } from './live';
 import { catalogueOf } from './questionnaire';
 import { Refusal } from './refusal';
 import { ballotOf } from './workshops';
+import { lockRow, lockWorkshop } from './db/locks';
 
 /**
  * The workshop's small-group phase: the facilitator starts it; each device (its ballot, still
@@ -48,6 +49,7 @@ export async function phaseOf(db: Db, workshop: WorkshopRow) {
 
 export async function startGroupPhase(db: Db, workshopId: number, userId: number, showComments: boolean): Promise<void> {
 	await db.transaction().execute(async (trx) => {
+		await lockWorkshop(trx, workshopId, 'update');
 		const row = await workshopStore.findWorkshop(trx, workshopId);
 		if (!row) throw new Refusal('notFound', 404);
 		if (row.status === 'ended') throw new Refusal('workshopEnded', 409);
@@ -92,6 +94,8 @@ export async function chooseGroup(db: Db, workshop: WorkshopRow, token: string |
 export async function propose(db: Db, workshop: WorkshopRow, token: string | undefined, input: { what: string; who: string; firstStep: string }): Promise<number> {
 	const { ballot, area } = await member(db, workshop, token);
 	const id = await db.transaction().execute(async (trx) => {
+		// The device's proposals are counted and added one at a time (parallel requests cannot pass the limit together).
+		await lockRow(trx, 'ballot', ballot.id);
 		const since = new Date(Date.now() - PROPOSAL_WINDOW_MINUTES * 60_000).toISOString();
 		if ((await groupStore.proposalsSince(trx, ballot.id, minuteOf(since))) >= PROPOSALS_PER_DEVICE) throw new Refusal('tooManyProposals', 429);
 		return groupStore.insertProposal(trx, { workshopId: workshop.id, area, ballotId: ballot.id, ...input, at: now() });

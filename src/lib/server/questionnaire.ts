@@ -4,6 +4,7 @@ import { areaProgress } from '$lib/domain/progress';
 import type { Db } from './db';
 import * as catalogues from './db/catalogues';
 import * as questionnaire from './db/questionnaire';
+import { lockAssessment } from './db/locks';
 import type { AgreedAnswer, Assessment, Role } from './db/schema';
 import { Refusal } from './refusal';
 
@@ -34,7 +35,14 @@ function isScaleValue(catalogue: Catalogue, value: string): boolean {
 	return catalogue.scale.some((step) => step.value === value);
 }
 
+/**
+ * Refuses unless the questionnaire is open. Inside a transaction it also locks the assessment, so
+ * the questionnaire's changes run one at a time on PostgreSQL too: an automatic agreement sees
+ * every rater's committed answer, a version check cannot pass twice, and nothing is saved into a
+ * questionnaire that is being closed.
+ */
 async function requireOpen(db: Db, assessmentId: number): Promise<void> {
+	await lockAssessment(db, assessmentId);
 	const row = await db.selectFrom('assessment').select('status').where('id', '=', assessmentId).executeTakeFirstOrThrow();
 	if (row.status !== 'open') throw new Refusal('closed', 409);
 }
@@ -201,6 +209,7 @@ export async function setStatus(
 	closing: { reason: string; openItems: OpenItems | null } = { reason: '', openItems: null }
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
+		await lockAssessment(trx, assessment.id);
 		const row = await trx.selectFrom('assessment').select('status').where('id', '=', assessment.id).executeTakeFirstOrThrow();
 		if (row.status === status) throw new Refusal(status === 'closed' ? 'closed' : 'notClosed', 409);
 		await questionnaire.setStatus(trx, assessment.id, status, actorId, {

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { up as sharedLimitsUp } from '../../../db/migrations/2026_11_29_1850_shared_limits';
-import type { Db } from './db';
-import { createTestDb } from './db/testing';
+import { migrate, openSqlite, type Db } from './db';
 import { sharedSecret } from './db/shared-limits';
 import { describePg, openPostgresForTest, startPgCluster, type PgCluster } from './pg-testing';
 import { DbThrottle, DbWindowLimiter, keyHasher } from './shared-throttle';
@@ -99,7 +97,8 @@ function throttleSuite(open: () => Db) {
 describe('the shared throttle on SQLite', () => {
 	let db: Db;
 	beforeAll(async () => {
-		db = await createTestDb();
+		db = openSqlite(':memory:');
+		await migrate(db);
 	});
 	afterAll(async () => db.destroy());
 	throttleSuite(() => db);
@@ -111,7 +110,7 @@ describePg('the shared throttle on PostgreSQL', () => {
 	beforeAll(async () => {
 		cluster = await startPgCluster();
 		db = openPostgresForTest(cluster.url);
-		await sharedLimitsUp(db);
+		await migrate(db);
 	}, 60_000);
 	afterAll(async () => {
 		await db?.destroy();

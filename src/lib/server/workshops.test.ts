@@ -38,25 +38,6 @@ describe('a workshop', () => {
 		expect(draws).toEqual([]);
 	});
 
-	it('knows the unique index refusing a join code another instance took first', async () => {
-		const duplicate = store.insertWorkshop(db, {
-			assessmentId: assessment.id,
-			createdBy: facilitator,
-			code: workshop.code,
-			title: 'Doppelt',
-			heldOn: '2026-12-04',
-			areas: [1],
-			groups: ['A'],
-			k: 5,
-			rehearsal: false
-		});
-		const error = await duplicate.then(() => undefined, (e: unknown) => e);
-		expect(store.isDuplicateCode(error)).toBe(true);
-		expect(store.isDuplicateCode(new Error('SQLITE_BUSY'))).toBe(false);
-		expect(store.isDuplicateCode({ code: '23505', constraint: 'workshop_code_key' })).toBe(true);
-		expect(store.isDuplicateCode({ code: '23505', constraint: 'ballot_token_key' })).toBe(false);
-	});
-
 	it('can never change again once ended', async () => {
 		await endWorkshop(db, workshop.id);
 		expect(await refusal(setAreas(db, workshop.id, [1], true))).toBe('409 workshopEnded');

@@ -6,6 +6,7 @@ import { PARTICIPANT_LANGUAGES, type ParticipantLanguage } from '$lib/i18n/parti
 import type { Db } from './db';
 import type { Assessment, WorkshopRow } from './db/schema';
 import * as store from './db/workshops';
+import { lockWorkshop } from './db/locks';
 import { Refusal } from './refusal';
 import { buildState, liveCounts, nextRatingSeq, publishFact, type WorkshopState } from './workshop-feed';
 
@@ -38,7 +39,7 @@ export function hashToken(token: string): string {
 
 export const ballotCookie = (workshopId: number) => `ballot_${workshopId}`;
 
-/** The workshop's state with its live counts (live-feed.ts: from the store, moved by the bus). */
+/** The workshop's state with its live counts (workshop-feed.ts: from the store, moved by the bus). */
 export async function workshopState(db: Db, workshop: WorkshopRow): Promise<WorkshopState> {
 	return buildState(db, workshop, await liveCounts(db, workshop.id));
 }
@@ -70,27 +71,22 @@ export async function createWorkshop(
 	settings: WorkshopSettings,
 	random: (n: number) => number = randomInt
 ): Promise<WorkshopRow> {
-	// 31^6 ≈ 887 million codes: a collision is rare, but the unique index is the final word — also
-	// when two instances pick the same free code at once: the loser's insert fails and it tries anew.
-	for (let attempt = 0; attempt < 20; attempt++) {
-		const code = generateJoinCode(random);
-		try {
-			const row = await db.transaction().execute(async (trx) =>
-				(await store.codeExists(trx, code))
-					? undefined
-					: store.insertWorkshop(trx, { assessmentId: assessment.id, createdBy, code, ...settings, rehearsal: settings.rehearsal ?? false })
-			);
+	return db.transaction().execute(async (trx) => {
+		// 31^6 ≈ 887 million codes: a collision is rare, and the unique index settles it (across
+		// instances too): a taken code inserts nothing and the next one is drawn.
+		for (let attempt = 0; attempt < 20; attempt++) {
+			const code = generateJoinCode(random);
+			const row = await store.insertWorkshop(trx, { assessmentId: assessment.id, createdBy, code, ...settings, rehearsal: settings.rehearsal ?? false });
 			if (row) return row;
-		} catch (error) {
-			if (!store.isDuplicateCode(error)) throw error;
 		}
-	}
-	throw new Error('Could not find a free join code');
+		throw new Error('Could not find a free join code');
+	});
 }
 
 /** Opens or closes areas for rating; an ended workshop never changes again. */
 export async function setAreas(db: Db, workshopId: number, areas: number[], open: boolean): Promise<void> {
 	await db.transaction().execute(async (trx) => {
+		await lockWorkshop(trx, workshopId, 'update');
 		const row = await store.findWorkshop(trx, workshopId);
 		if (!row) throw new Refusal('notFound', 404);
 		if (row.status === 'ended') throw new Refusal('workshopEnded', 409);
@@ -113,6 +109,7 @@ export async function setWorkshopFlags(db: Db, assessmentId: number, workshopId:
 
 export async function endWorkshop(db: Db, workshopId: number): Promise<void> {
 	await db.transaction().execute(async (trx) => {
+		await lockWorkshop(trx, workshopId, 'update');
 		const row = await store.findWorkshop(trx, workshopId);
 		if (!row) throw new Refusal('notFound', 404);
 		if (row.status === 'ended') throw new Refusal('workshopEnded', 409);
@@ -137,6 +134,7 @@ export async function join(
 	const groups = JSON.parse(workshop.stakeholder_groups) as string[];
 	if (group !== null && !groups.includes(group)) throw new Refusal('invalidGroup', 422);
 	const result = await db.transaction().execute(async (trx) => {
+		await lockWorkshop(trx, workshop.id, 'share');
 		const current = await store.findWorkshop(trx, workshop.id);
 		if (!current || current.status === 'ended') throw new Refusal('workshopEnded', 409);
 		const existing = token ? await store.findBallotByToken(trx, workshop.id, hashToken(token)) : undefined;
@@ -200,6 +198,7 @@ export async function addPaperBallot(
 	levels: { area: number; level: RatingLevel }[]
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
+		await lockWorkshop(trx, workshopId, 'share');
 		const row = await store.findWorkshop(trx, workshopId);
 		if (!row) throw new Refusal('notFound', 404);
 		const groups = JSON.parse(row.stakeholder_groups) as string[];
@@ -228,7 +227,9 @@ export async function joinRate(db: Db, workshopId: number, minutes = 15, at = Da
 	});
 }
 
+/** The workshop, locked for a change of its state; refused unless it runs. */
 async function openWorkshop(db: Db, workshopId: number): Promise<WorkshopRow> {
+	await lockWorkshop(db, workshopId, 'update');
 	const row = await store.findWorkshop(db, workshopId);
 	if (!row) throw new Refusal('notFound', 404);
 	if (row.status === 'ended') throw new Refusal('workshopEnded', 409);

@@ -9,8 +9,8 @@ import * as assessments from './assessments';
 import * as catalogues from './catalogues';
 import * as municipalities from './municipalities';
 import * as users from './users';
-import { createTestDb } from './testing';
-import { migrationProvider, openDatabase, type Db } from './index';
+import { createEmptyTestDb, createSqliteTestDb, createTestDb } from './testing';
+import { migrationProvider, type Db } from './index';
 import { createSession, invalidateSession, validateSession } from '../sessions';
 import { seedDemo, seedInitialAdmin } from '../seed';
 import { storeShippedCatalogues } from '../shipped';
@@ -38,7 +38,7 @@ async function person(email: string, municipalityId: number, role: 'coordinator'
 describe('the migrations', () => {
 	it('build every table on an empty file, with WAL and foreign keys on', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'selbstcheck-'));
-		const fileDb = await createTestDb(join(dir, 'test.db'));
+		const fileDb = await createSqliteTestDb(join(dir, 'test.db'));
 		try {
 			const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(fileDb);
 			expect(tables.rows.map((r) => r.name)).toEqual(
@@ -54,10 +54,21 @@ describe('the migrations', () => {
 		}
 	});
 
+	it('give every table with a generated id the same key on both stores (AUTOINCREMENT / identity)', async () => {
+		const tables = await db.introspection.getTables();
+		const generated = tables.filter((t) => t.columns.some((c) => c.name === 'id' && c.isAutoIncrementing)).map((t) => t.name);
+		expect(generated.sort()).toEqual(
+			['answer_history', 'assessment', 'ballot', 'ballot_void', 'catalogue', 'catalogue_draft', 'invitation', 'measure', 'measure_history', 'measure_note', 'municipality', 'proposal', 'user', 'workshop'].filter(
+				(name) => tables.some((t) => t.name === name)
+			)
+		);
+		expect(generated.length).toBeGreaterThanOrEqual(14);
+	});
+
 	it('refuse rows that point nowhere', async () => {
 		await expect(
 			db.insertInto('membership').values({ user_id: 99, municipality_id: 99, role: 'editor', created_at: 'x' }).execute()
-		).rejects.toThrow(/FOREIGN KEY/);
+		).rejects.toThrow(/foreign key/i);
 	});
 });
 
@@ -66,7 +77,7 @@ const germanAndEnglish = ({ de, en }: { de: string; en: string }) => ({ de, en }
 
 describe('the honest-figures migration', () => {
 	it('splits "weiß nicht / trifft nicht zu": stored answers keep meaning "weiß nicht", the shipped file matches exactly', async () => {
-		const old = openDatabase(':memory:');
+		const old = await createEmptyTestDb();
 		const migrator = new Migrator({ db: old, provider: migrationProvider });
 		expect((await migrator.migrateTo('2026_11_22_0500_workshop')).error).toBeUndefined();
 		// The catalogue as it was stored before: one combined step without points, German and English only, no suggestions.
@@ -98,7 +109,8 @@ describe('the honest-figures migration', () => {
 		expect(JSON.parse(row.content).areas[0].name.ar).toBe('الإدارة والتوجيه');
 		// The next start finds the shipped file equal to what is stored: no conflict.
 		await expect(storeShippedCatalogues(old)).resolves.toBeUndefined();
-		const workshopColumns = (await sql<{ name: string }>`select name from pragma_table_info('workshop')`.execute(old)).rows.map((r) => r.name);
+		const workshop = (await old.introspection.getTables()).find((table) => table.name === 'workshop');
+		const workshopColumns = workshop!.columns.map((column) => column.name);
 		expect(workshopColumns).toEqual(expect.arrayContaining(['rehearsal', 'archived_at']));
 		await old.destroy();
 	});
@@ -161,7 +173,7 @@ describe('assessments', () => {
 		expect(list[0]).toMatchObject({ catalogueVersion: '2026.1', questionCount: 105 });
 		await expect(
 			assessments.createAssessment(db, { municipalityId: a.id, name: 'Selbstcheck 2026', catalogueId: catalogue!.id, createdBy: null })
-		).rejects.toThrow(/UNIQUE/);
+		).rejects.toThrow(/unique/i);
 	});
 });
 

@@ -1,16 +1,60 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider, type SqliteDatabase } from 'kysely';
+import pg from 'pg';
+import {
+	CompiledQuery,
+	Kysely,
+	Migrator,
+	PostgresDialect,
+	SqliteDialect,
+	type Migration,
+	type MigrationProvider,
+	type SqliteDatabase
+} from 'kysely';
+import type { StoreConfig } from '../config';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
 
 /**
- * Opens the SQLite file (or ':memory:') with the pragmas every connection needs.
- * One instance per process: the app holds it in `$lib/server/app`, tests create their own.
+ * Opens the configured store: the SQLite file, or a pool of PostgreSQL connections. One instance
+ * per process: the app holds it in `$lib/server/app`, tests create their own.
  */
-export function openDatabase(path: string): Db {
+export function openDatabase(store: StoreConfig): Db {
+	return store.kind === 'postgres' ? openPostgres(store.url, store.poolSize) : openSqlite(store.path);
+}
+
+const INT8_OID = 20;
+
+/**
+ * `pg` returns bigint (int8) as text, because it may exceed 2^53. The app's int8 values are counts
+ * (`count(*)` is bigint in PostgreSQL), far below that: they come back as numbers, like on SQLite,
+ * and one that is not a safe integer is an error rather than a silently rounded figure. Other types
+ * keep pg's defaults (integers are int4, timestamps are ISO text columns, no numeric is stored).
+ */
+function parseInt8(text: string): number {
+	const value = Number(text);
+	if (!Number.isSafeInteger(value)) throw new RangeError(`int8 value ${text} is beyond 2^53`);
+	return value;
+}
+
+const pgTypes = {
+	getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+		oid === INT8_OID && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser
+};
+
+/** A Kysely over a `pg` pool of at most `poolSize` connections. */
+export function openPostgres(url: string, poolSize: number): Db {
+	const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes });
+	// An idle connection that the server drops (restart, failover) is reported here; without a
+	// listener the process would die. The next query opens a fresh connection.
+	pool.on('error', (err) => console.error(`PostgreSQL: idle connection lost: ${err.message}`));
+	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Opens the SQLite file (or ':memory:') with the pragmas every connection needs. */
+export function openSqlite(path: string): Db {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	const sqlite = new SQLite(path);
 	return new Kysely<Database>({
@@ -63,12 +107,19 @@ export const migrationProvider: MigrationProvider = {
 	}
 };
 
-/** Applies every pending migration; throws (with the migration's own error) if one fails. */
-export async function migrate(db: Db): Promise<void> {
-	const migrator = new Migrator({ db, provider: migrationProvider });
+/** The migrations not yet applied to this database, by name. */
+export async function pendingMigrations(db: Db, provider = migrationProvider): Promise<string[]> {
+	const migrations = await new Migrator({ db, provider }).getMigrations();
+	return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
+/** Applies every pending migration and returns their names; throws (with the migration's own error) if one fails. */
+export async function migrate(db: Db, provider = migrationProvider): Promise<string[]> {
+	const migrator = new Migrator({ db, provider });
 	const { error, results } = await migrator.migrateToLatest();
 	const failed = results?.find((r) => r.status === 'Error');
 	if (error || failed) {
 		throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
 	}
+	return (results ?? []).map((r) => r.migrationName);
 }

@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import { isPostgres } from '../../../../db/dialect';
 import type { Db } from './index';
-import type { Ballot, WorkshopRow } from './schema';
+import type { Ballot, Database, WorkshopRow } from './schema';
 import { now } from './time';
 
 export async function insertWorkshop(
@@ -17,7 +18,9 @@ export async function insertWorkshop(
 		createdBy: number;
 		languages?: readonly string[];
 	}
-): Promise<WorkshopRow> {
+): Promise<WorkshopRow | undefined> {
+	// A taken code inserts nothing (instead of failing, which on PostgreSQL would abort the whole
+	// transaction): the caller draws another. The unique index decides, also between instances.
 	const workshop = await db
 		.insertInto('workshop')
 		.values({
@@ -33,8 +36,10 @@ export async function insertWorkshop(
 			created_by: values.createdBy,
 			created_at: now()
 		})
+		.onConflict((oc) => oc.column('code').doNothing())
 		.returningAll()
-		.executeTakeFirstOrThrow();
+		.executeTakeFirst();
+	if (!workshop) return undefined;
 	await db
 		.insertInto('workshop_area')
 		.values(values.areas.map((area) => ({ workshop_id: workshop.id, area, is_open: 0 })))
@@ -48,18 +53,6 @@ export async function findWorkshop(db: Db, id: number): Promise<WorkshopRow | un
 
 export async function findWorkshopByCode(db: Db, code: string): Promise<WorkshopRow | undefined> {
 	return db.selectFrom('workshop').selectAll().where('code', '=', code).executeTakeFirst();
-}
-
-/** Whether an insert failed on the unique join code (SQLite or PostgreSQL). */
-export function isDuplicateCode(error: unknown): boolean {
-	const e = error as { code?: unknown; constraint?: unknown; message?: unknown } | null;
-	if (!e || typeof e !== 'object') return false;
-	if (e.code === '23505') return typeof e.constraint === 'string' && e.constraint.includes('code');
-	return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && String(e.message).includes('workshop.code');
-}
-
-export async function codeExists(db: Db, code: string): Promise<boolean> {
-	return (await db.selectFrom('workshop').select('id').where('code', '=', code).executeTakeFirst()) !== undefined;
 }
 
 /** An assessment's workshops, the latest by date first (then the latest created). */
@@ -160,12 +153,20 @@ export async function upsertRating(db: Db, values: { ballotId: number; workshopI
  * workshop, the workshop must be open and the area open for rating. One statement is atomic, so a
  * rating can never land in an area that was just closed. Returns 'new', 'replaced' or 'refused'
  * (the caller finds out why).
+ *
+ * On PostgreSQL (READ COMMITTED) one statement alone is not enough: it reads the area as it was
+ * when the statement began, so a rating could commit after a "close" that committed meanwhile. It
+ * therefore takes a share lock on the area's row: a close (an update of that row, also by ending
+ * the workshop) waits for ratings in flight, and a rating that waited for a close re-reads the row
+ * and finds it closed.
  */
 export async function storeRating(
 	db: Db,
 	values: { workshopId: number; tokenHash: string; area: number; level: number | null }
 ): Promise<'new' | 'replaced' | 'refused'> {
 	const updated_at = now();
+	const lockingArea = <Q extends SelectQueryBuilder<Database, 'ballot' | 'workshop' | 'workshop_area', unknown>>(query: Q): Q =>
+		isPostgres(db) ? (query.forShare('workshop_area') as Q) : query;
 	const ballotInOpenArea = () =>
 		db
 			.selectFrom('ballot')
@@ -181,13 +182,15 @@ export async function storeRating(
 		.insertInto('rating')
 		.columns(['ballot_id', 'workshop_id', 'area', 'level', 'updated_at'])
 		.expression(
-			ballotInOpenArea().select((eb) => [
-				'ballot.id',
-				'ballot.workshop_id',
-				eb.val(values.area).as('area'),
-				eb.val(values.level).as('level'),
-				eb.val(updated_at).as('updated_at')
-			])
+			lockingArea(
+				ballotInOpenArea().select((eb) => [
+					'ballot.id',
+					'ballot.workshop_id',
+					eb.val(values.area).as('area'),
+					eb.val(values.level).as('level'),
+					eb.val(updated_at).as('updated_at')
+				])
+			)
 		)
 		.onConflict((oc) => oc.columns(['ballot_id', 'area']).doNothing())
 		.executeTakeFirst();
@@ -196,7 +199,7 @@ export async function storeRating(
 		.updateTable('rating')
 		.set({ level: values.level, updated_at })
 		.where('area', '=', values.area)
-		.where('ballot_id', 'in', ballotInOpenArea().select('ballot.id'))
+		.where('ballot_id', 'in', lockingArea(ballotInOpenArea().select('ballot.id')))
 		.executeTakeFirst();
 	return Number(updated.numUpdatedRows) > 0 ? 'replaced' : 'refused';
 }
