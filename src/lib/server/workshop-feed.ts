@@ -167,7 +167,8 @@ class Feed {
 		} catch (error) {
 			// The store is away (a restart): try again shortly; the streams keep their last state.
 			console.error('live: reading workshop counts failed', (error as Error).message);
-			this.#queue.length === 0 && setTimeout(() => this.#push({ t: send === 'always' ? 'resync' : 'reconcile' }), RECONCILE_QUIET_MS).unref?.();
+			const retry = setTimeout(() => this.#push({ t: send === 'always' ? 'resync' : 'reconcile' }), RECONCILE_QUIET_MS);
+			retry.unref?.();
 		}
 	}
 
