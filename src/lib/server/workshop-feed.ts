@@ -73,13 +73,19 @@ const RECONCILE_MAX_MS = 5_000;
 const ALL = 'all';
 const STATE_ONLY = 'state';
 
-type Step = WorkshopFact | { t: 'resync' } | { t: 'reconcile' };
+type Step = (WorkshopFact | { t: 'resync' } | { t: 'reconcile' }) & { heard?: number };
+
+/** Store reads in a row while facts keep arriving during them (then the facts are applied on top). */
+const MAX_READ_ROUNDS = 3;
 
 /**
  * One workshop's live counts on this instance while someone here watches it. Facts are applied in
  * the order heard; reading the store (load, `changed`, resync) holds the later facts back until
- * done. Counts loaded while facts were in flight can be one off for a moment; a recount from the
- * store once the workshop is quiet (and at least every 5 s while busy) settles them.
+ * done. A fact is published after its commit, so a read that *began* after the fact was heard
+ * already counts it: such facts are sent on with the read's counts, not added again. Facts heard
+ * while a read runs may or may not be in it: the store is read again (up to 3 times); should facts
+ * keep arriving, they are added and the counts may be one off for a moment — a recount once the
+ * workshop is quiet (and at least every 5 s while busy) settles them.
  */
 class Feed {
 	readonly out = new InProcessBus<LiveEvent>();
@@ -91,6 +97,9 @@ class Feed {
 	#unsubscribe: () => void;
 	#loaded: Promise<void>;
 	#markLoaded: () => void = () => {};
+	/** Serial of the last fact heard, and the last one a completed store read is known to include. */
+	#heard = 0;
+	#included = 0;
 
 	constructor(
 		private readonly db: Db,
@@ -116,7 +125,7 @@ class Feed {
 	}
 
 	#push(step: Step): void {
-		this.#queue.push(step);
+		this.#queue.push({ ...step, heard: ++this.#heard });
 		if (!this.#busy) void this.#drain();
 	}
 
@@ -134,14 +143,15 @@ class Feed {
 		}
 	}
 
-	#apply(fact: Extract<WorkshopFact, { t: 'rating' | 'joined' }>): void {
+	#apply(fact: Extract<WorkshopFact, { t: 'rating' | 'joined' }> & { heard?: number }): void {
 		const counts = this.counts;
 		if (!counts) return;
+		const counted = (fact.heard ?? Infinity) <= this.#included;
 		if (fact.t === 'joined') {
-			counts.joined += 1;
+			if (!counted) counts.joined += 1;
 			this.out.publish(ALL, { type: 'joined', ...snapshot(counts) });
 		} else {
-			if (fact.counted) {
+			if (fact.counted && !counted) {
 				counts.ratings += 1;
 				counts.perArea[fact.area] = (counts.perArea[fact.area] ?? 0) + 1;
 			}
@@ -154,7 +164,14 @@ class Feed {
 	async #read(send: 'always' | 'ifChanged'): Promise<void> {
 		try {
 			this.#lastReconcile = Date.now();
-			const [row, fresh] = await Promise.all([store.findWorkshop(this.db, this.workshopId), store.counts(this.db, this.workshopId)]);
+			let row: WorkshopRow | undefined;
+			let fresh!: store.WorkshopCounts;
+			for (let round = 0; round < MAX_READ_ROUNDS; round++) {
+				const began = this.#heard;
+				[row, fresh] = await Promise.all([store.findWorkshop(this.db, this.workshopId), store.counts(this.db, this.workshopId)]);
+				this.#included = began;
+				if (this.#heard === began) break;
+			}
 			const first = this.counts === undefined;
 			const moved = !first && !sameCounts(this.counts!, fresh);
 			this.counts = fresh;
