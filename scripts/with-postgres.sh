@@ -52,27 +52,26 @@ DIR="$(mktemp -d "${TMPDIR:-/tmp}/with-postgres.XXXXXX")"
 chmod 755 "$DIR"
 if [ "$(id -u)" -eq 0 ]; then chown postgres "$DIR"; fi
 
-PORT="$(node -e "const s=require('node:net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
-
-cleanup() {
-	as_owner "$BINDIR/pg_ctl" -D "$DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
-	rm -rf "$DIR"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
 started=$(date +%s%N)
 as_owner "$BINDIR/initdb" -D "$DIR/data" -A trust -U app -E UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 ||
 	as_owner "$BINDIR/initdb" -D "$DIR/data" -A trust -U app -E UTF8 --locale=C >"$DIR/initdb.log" 2>&1 || {
 	cat "$DIR/initdb.log" >&2
 	exit 1
 }
-if ! as_owner "$BINDIR/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 start \
-	-o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-	>/dev/null; then
-	cat "$DIR/server.log" >&2
-	exit 1
-fi
+# A free port is probed, then taken by the server: another process may take it in between, so a
+# failed start is retried on a new port.
+for attempt in 1 2 3; do
+	PORT="$(node -e "const s=require('node:net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
+	if as_owner "$BINDIR/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 start \
+		-o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+		>/dev/null; then
+		break
+	fi
+	if [ "$attempt" -eq 3 ]; then
+		cat "$DIR/server.log" >&2
+		exit 1
+	fi
+done
 echo "with-postgres: PostgreSQL $("$BINDIR/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT (ready in $((($(date +%s%N) - started) / 1000000)) ms)" >&2
 
 export TEST_DATABASE_URL="postgres://app@127.0.0.1:$PORT/postgres"

@@ -143,7 +143,8 @@ export const test = base.extend<{ axe: (page: Page) => Promise<void>; cspViolati
 			await use(server);
 			child.kill('SIGTERM');
 		},
-		{ scope: 'worker' }
+		// The start migrates and seeds the demo: on PostgreSQL, or on a busy machine, past the 30 s test timeout.
+		{ scope: 'worker', timeout: 90_000 }
 	],
 	baseURL: async ({ server }, use) => use(server.url),
 	// BITV 2.0 = WCAG 2.1 AA: every violation of an A/AA rule fails, whatever axe calls its impact.

@@ -76,6 +76,30 @@ describe('ratings racing a close', () => {
 		expect(await refusalOf(rate(db, workshop.id, tokens[0], 1, 2))).toBe('409 areaClosed');
 	});
 
+	it('make a close wait for a rating whose transaction has not committed yet', async () => {
+		const { workshop } = await workshopSetup(db, [1]);
+		await setAreas(db, workshop.id, [1], true);
+		const token = await join(db, workshop, undefined, null);
+		const tokenHash = (await db.selectFrom('ballot').select('token_hash').executeTakeFirstOrThrow()).token_hash!;
+		let closed = false;
+		let storedAtClose = -1;
+		let closing: Promise<void> | undefined;
+		await db.transaction().execute(async (trx) => {
+			expect(await workshopStore.storeRating(trx, { workshopId: workshop.id, tokenHash, area: 1, level: 2 })).toBe('new');
+			// The rating is written but not committed; a close on another connection must wait for it.
+			closing = db.transaction().execute(async (other) => {
+				await workshopStore.setAreasOpen(other, workshop.id, [1], false);
+				storedAtClose = await other.selectFrom('rating').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
+				closed = true;
+			});
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			expect(closed).toBe(false);
+		});
+		await closing;
+		expect(storedAtClose).toBe(1);
+		expect(await refusalOf(rate(db, workshop.id, token, 1, 3))).toBe('409 areaClosed');
+	});
+
 	it('store nothing after the workshop ended, also when ending races the ratings', async () => {
 		const { workshop } = await workshopSetup(db, [1]);
 		await setAreas(db, workshop.id, [1], true);

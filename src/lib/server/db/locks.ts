@@ -9,10 +9,14 @@ import type { Db } from './index';
  * helpers lock on PostgreSQL and do nothing on SQLite (which has no FOR UPDATE and needs none).
  */
 
-/** Adds `for update` (or `for share`) to a select on PostgreSQL. */
+/**
+ * Adds a row lock to a select on PostgreSQL: `update` is FOR NO KEY UPDATE (exclusive among
+ * these locks, but it lets inserts that only reference the row through a foreign key go on),
+ * `share` is FOR SHARE.
+ */
 export function locking<QB extends SelectQueryBuilder<any, any, any>>(db: Db, query: QB, mode: 'update' | 'share' = 'update'): QB {
 	if (!isPostgres(db)) return query;
-	return (mode === 'update' ? query.forUpdate() : query.forShare()) as QB;
+	return (mode === 'update' ? query.forNoKeyUpdate() : query.forShare()) as QB;
 }
 
 /**
