@@ -25,6 +25,19 @@ import Database from 'better-sqlite3';
 import { RunBroke, cleanUpNow, makeTempDir, track } from './bench-lifecycle.js';
 
 // ---------------------------------------------------------------------------------------------
+// --store postgres --instances N: several app instances on PostgreSQL, in scripts/bench-cluster.ts.
+if (process.argv.slice(2).some((arg) => arg === '--store' || arg.startsWith('--store='))) {
+	const { main: clusterMain } = await import('./bench-cluster.js');
+	await clusterMain(process.argv.slice(2)).then(
+		() => process.exit(0),
+		(error: unknown) => {
+			console.error((error as Error).stack ?? String(error));
+			process.exit(1);
+		}
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Settings
 
 const { values: argv } = parseArgs({

@@ -8,7 +8,7 @@ import { storeShippedCatalogues } from './shipped';
 import { deleteExpiredSessions } from './sessions';
 import type { LoginThrottles } from './login';
 import type { CodeThrottles } from './participant';
-import { MemoryThrottle } from './throttle';
+import { sharedParts, type SharedParts } from './instances';
 
 /** Everything the running server holds once: settings, the one database instance, the login throttle. */
 export interface App {
@@ -18,9 +18,11 @@ export interface App {
 	loginThrottle: LoginThrottles;
 	/** Wrong join codes per client address and all together per minute: guessing codes is bounded. */
 	codeThrottle: CodeThrottles;
+	/** New ballots per workshop and client address (BALLOTS_PER_ADDRESS_PER_MINUTE); see instances.ts. */
+	admitBallot: SharedParts['admitBallot'];
+	/** Memory (one SQLite process) or database (several instances on PostgreSQL). */
+	shared: SharedParts;
 }
-
-const ADDRESS_FACTOR = 10;
 
 /** The advisory lock key under which a start prepares the data (any fixed number of ours). */
 const START_LOCK = 0x5e1b_c0de;
@@ -117,17 +119,14 @@ export async function startApp(env: Record<string, string | undefined>): Promise
 		);
 	}
 
+	const shared = await sharedParts(config, db, store.kind === 'postgres' ? store.url : undefined);
 	app = {
 		config,
 		db,
-		loginThrottle: {
-			account: new MemoryThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_MINUTES * 60_000),
-			address: new MemoryThrottle(config.LOGIN_MAX_FAILURES * ADDRESS_FACTOR, config.LOGIN_LOCK_MINUTES * 60_000)
-		},
-		codeThrottle: {
-			address: new MemoryThrottle(config.JOIN_CODE_MAX_FAILURES, 10 * 60_000),
-			global: new MemoryThrottle(config.JOIN_CODE_GLOBAL_PER_MINUTE, 60_000)
-		}
+		loginThrottle: shared.loginThrottle,
+		codeThrottle: shared.codeThrottle,
+		admitBallot: shared.admitBallot,
+		shared
 	};
 	return app;
 }

@@ -1,29 +1,30 @@
 import { getApp } from './app';
 import type { Config } from './config';
-import { SlidingWindowLimiter } from './rate-window';
+import type { Db } from './db';
 import { StreamRegistry, type StreamKey } from './stream-registry';
 
 /*
- * The in-memory limits of the running server, made once from its configuration. Client addresses
- * live only here, in memory, never in the database.
+ * The live-stream slots of this instance, made once from its configuration. Client addresses live
+ * only here, in memory. Stream caps are per instance even with several instances (a stream is a
+ * connection to one of them); new ballots per address are counted where instances.ts decides
+ * (memory, or the database shared by all instances, as a keyed hash).
  */
-let limits: { config: Config; ballots: SlidingWindowLimiter; streams: StreamRegistry } | undefined;
+let limits: { config: Config; streams: StreamRegistry } | undefined;
 
 function current() {
 	const { config } = getApp();
 	if (!limits || limits.config !== config) {
-		limits = {
-			config,
-			ballots: new SlidingWindowLimiter(config.BALLOTS_PER_ADDRESS_PER_MINUTE, 60_000),
-			streams: new StreamRegistry()
-		};
+		limits = { config, streams: new StreamRegistry() };
 	}
 	return limits;
 }
 
-/** Admits one new ballot for a workshop from a client address (BALLOTS_PER_ADDRESS_PER_MINUTE). */
-export function admitNewBallot(workshopId: number, address: string): boolean {
-	return current().ballots.take(`${workshopId}\u0000${address}`);
+/**
+ * Admits one new ballot for a workshop from a client address (BALLOTS_PER_ADDRESS_PER_MINUTE).
+ * `trx` is the join's transaction, for a store that wants to count inside it.
+ */
+export function admitNewBallot(trx: Db, workshopId: number, address: string): boolean | Promise<boolean> {
+	return getApp().admitBallot(trx, `${workshopId}\u0000${address}`);
 }
 
 /**

@@ -1,17 +1,21 @@
 /**
  * The event bus between writes and live pages. Events are published only after the write is
- * committed. In-process today; with several instances the same interface moves onto PostgreSQL
- * LISTEN/NOTIFY.
+ * committed. In one process (SQLite) the bus is in memory; with PostgreSQL (DATABASE_URL) it is
+ * LISTEN/NOTIFY (bus-postgres.ts), so every instance hears every event.
  */
 export interface EventBus<E> {
 	publish(channel: string, event: E): void;
-	/** Returns the function that ends the subscription. */
-	subscribe(channel: string, listener: (event: E) => void): () => void;
+	/**
+	 * Returns the function that ends the subscription. `onResync` is called when events may have
+	 * been missed (the bus lost its database connection and got it back): send the full state again.
+	 */
+	subscribe(channel: string, listener: (event: E) => void, onResync?: () => void): () => void;
 	listenerCount(channel: string): number;
 }
 
 export class InProcessBus<E> implements EventBus<E> {
 	readonly #channels = new Map<string, Set<(event: E) => void>>();
+	readonly #resyncs = new Set<() => void>();
 
 	publish(channel: string, event: E): void {
 		for (const listener of this.#channels.get(channel) ?? []) {
@@ -24,19 +28,57 @@ export class InProcessBus<E> implements EventBus<E> {
 		}
 	}
 
-	subscribe(channel: string, listener: (event: E) => void): () => void {
+	subscribe(channel: string, listener: (event: E) => void, onResync?: () => void): () => void {
 		let listeners = this.#channels.get(channel);
 		if (!listeners) this.#channels.set(channel, (listeners = new Set()));
-		listeners.add(listener);
+		// A fresh function per subscription, so the same listener may subscribe twice.
+		const own = (event: E) => listener(event);
+		listeners.add(own);
+		if (onResync) this.#resyncs.add(onResync);
 		return () => {
-			listeners.delete(listener);
-			if (listeners.size === 0) this.#channels.delete(channel);
+			listeners.delete(own);
+			if (onResync) this.#resyncs.delete(onResync);
+			if (listeners.size === 0 && this.#channels.get(channel) === listeners) this.#channels.delete(channel);
 		};
 	}
 
 	listenerCount(channel: string): number {
 		return this.#channels.get(channel)?.size ?? 0;
 	}
+
+	/** Tells every subscriber to send its full state again (the transport may have missed events). */
+	resync(): void {
+		for (const onResync of [...this.#resyncs]) {
+			try {
+				onResync();
+			} catch (error) {
+				console.error('live: resync failed', error);
+			}
+		}
+	}
+}
+
+/*
+ * The one transport every bus of the app runs on: in-process until startApp chooses PostgreSQL.
+ * The app's buses (workshop facts, small-group announcements) are views on it, so they need not
+ * exist before the configuration is read.
+ */
+let transport: EventBus<unknown> = new InProcessBus<unknown>();
+
+/** Sets the transport (startApp: a PostgresBus when DATABASE_URL is set); returns the previous one. */
+export function useTransport(next: EventBus<unknown>): EventBus<unknown> {
+	const previous = transport;
+	transport = next;
+	return previous;
+}
+
+/** A typed bus on the current transport (whichever it is when publishing or subscribing). */
+export function transportBus<E>(): EventBus<E> {
+	return {
+		publish: (channel, event) => transport.publish(channel, event),
+		subscribe: (channel, listener, onResync) => transport.subscribe(channel, listener as (event: unknown) => void, onResync),
+		listenerCount: (channel) => transport.listenerCount(channel)
+	};
 }
 
 const encoder = new TextEncoder();

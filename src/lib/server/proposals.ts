@@ -9,7 +9,7 @@ import type { WorkshopRow } from './db/schema';
 import * as workshopStore from './db/workshops';
 import { minuteOf } from './db/workshops';
 import { gapReport } from './gap-report';
-import { InProcessBus, type EventBus } from './live';
+import { transportBus } from './live';
 import { catalogueOf } from './questionnaire';
 import { Refusal } from './refusal';
 import { ballotOf } from './workshops';
@@ -23,7 +23,7 @@ import { lockRow, lockWorkshop } from './db/locks';
  */
 export type GroupEvent = { type: 'group'; area: number } | { type: 'phase'; running: boolean } | { type: 'tables' };
 
-export const groupBus: EventBus<GroupEvent> = new InProcessBus<GroupEvent>();
+export const groupBus = transportBus<GroupEvent>();
 export const groupChannel = (workshopId: number) => `groups:${workshopId}`;
 
 /** Proposals one device may write within PROPOSAL_WINDOW_MINUTES (stored, so it holds across instances). */

@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from './db';
 import type { Assessment, WorkshopRow } from './db/schema';
 import { createTestDb } from './db/testing';
 import { refusalOf as refusal, workshopSetup } from './testing';
 import * as store from './db/workshops';
-import { addPaperBallot, bus, channelOf, createWorkshop, endWorkshop, join, rate, setAreas, type LiveEvent } from './workshops';
+import { transportBus } from './live';
+import { addPaperBallot, channelOf, createWorkshop, endWorkshop, join, rate, setAreas, subscribeLive, type LiveEvent } from './workshops';
 
 let db: Db;
 let assessment: Assessment;
@@ -106,19 +107,21 @@ describe('ballots', () => {
 describe('live events', () => {
 	it('are published after the write, with counts and a sequence number that the caller gets back', async () => {
 		const events: LiveEvent[] = [];
-		const stop = bus.subscribe(channelOf(workshop.id), (event) => events.push(event));
+		const stop = subscribeLive(db, workshop.id, (event) => events.push(event));
 		await setAreas(db, workshop.id, [1], true);
 		const token = await join(db, workshop, undefined, null);
 		const seq = await rate(db, workshop.id, token, 1, 4);
+		await vi.waitFor(() => expect(events).toHaveLength(3));
 		stop();
 		expect(events.map((e) => e.type)).toEqual(['state', 'joined', 'rating']);
 		expect(events[2]).toEqual({ type: 'rating', seq, area: 1, joined: 1, ratings: 1, perArea: { 1: 1 } });
 		// A refused rating publishes nothing.
 		const after: LiveEvent[] = [];
-		const stop2 = bus.subscribe(channelOf(workshop.id), (event) => after.push(event));
+		const stop2 = subscribeLive(db, workshop.id, (event) => after.push(event));
 		await refusal(rate(db, workshop.id, token, 2, 4));
+		await new Promise((resolve) => setTimeout(resolve, 50));
 		stop2();
 		expect(after).toEqual([]);
-		expect(bus.listenerCount(channelOf(workshop.id))).toBe(0);
+		expect(transportBus().listenerCount(channelOf(workshop.id))).toBe(0);
 	});
 });

@@ -7,35 +7,14 @@ import type { Db } from './db';
 import type { Assessment, WorkshopRow } from './db/schema';
 import * as store from './db/workshops';
 import { lockWorkshop } from './db/locks';
-import { InProcessBus, type EventBus } from './live';
 import { commitRating } from './rating-commit';
 import { Refusal } from './refusal';
+import { buildState, liveCounts, nextRatingSeq, publishFact, type WorkshopState } from './workshop-feed';
+
+export { channelOf, subscribeLive, type LiveEvent, type WorkshopState } from './workshop-feed';
 
 export const DEFAULT_GROUPS = DEFAULT_STAKEHOLDER_GROUPS;
 export const DEFAULT_K = 5;
-
-/** A workshop as the live screens see it. */
-export interface WorkshopState {
-	id: number;
-	status: 'open' | 'ended';
-	areas: number[];
-	openAreas: number[];
-	joined: number;
-	ratings: number;
-	perArea: Record<number, number>;
-}
-
-export type LiveEvent =
-	| { type: 'state'; state: WorkshopState }
-	| { type: 'rating'; seq: number; area: number; joined: number; ratings: number; perArea: Record<number, number> }
-	| { type: 'joined'; joined: number; ratings: number; perArea: Record<number, number> };
-
-export const bus: EventBus<LiveEvent> = new InProcessBus<LiveEvent>();
-export const channelOf = (workshopId: number) => `workshop:${workshopId}`;
-
-// Numbers every stored rating in this process, so a client can match its acknowledgement to the
-// event on the presenter's stream.
-let ratingSeq = 0;
 
 export function parseWorkshop(row: WorkshopRow) {
 	return {
@@ -61,40 +40,14 @@ export function hashToken(token: string): string {
 
 export const ballotCookie = (workshopId: number) => `ballot_${workshopId}`;
 
-/*
- * Live counts per workshop, kept in memory so a rating does not recount the whole workshop. Loaded
- * once per workshop (one shared promise, before any write through this module) and then moved by
- * every committed write. One process owns the database; with several instances the counts would
- * come from the shared store.
- */
-const liveCounts = new WeakMap<Db, Map<number, Promise<store.WorkshopCounts>>>();
-
-function countsOf(db: Db, workshopId: number): Promise<store.WorkshopCounts> {
-	let perDb = liveCounts.get(db);
-	if (!perDb) liveCounts.set(db, (perDb = new Map()));
-	let counts = perDb.get(workshopId);
-	if (!counts) perDb.set(workshopId, (counts = store.counts(db, workshopId)));
-	return counts;
-}
-
-function snapshot(counts: store.WorkshopCounts): store.WorkshopCounts {
-	return { joined: counts.joined, ratings: counts.ratings, perArea: { ...counts.perArea } };
-}
-
+/** The workshop's state with its live counts (workshop-feed.ts: from the store, moved by the bus). */
 export async function workshopState(db: Db, workshop: WorkshopRow): Promise<WorkshopState> {
-	const [openAreas, counts] = await Promise.all([store.openAreas(db, workshop.id), countsOf(db, workshop.id).then(snapshot)]);
-	return {
-		id: workshop.id,
-		status: workshop.status,
-		areas: JSON.parse(workshop.areas) as number[],
-		openAreas,
-		...counts
-	};
+	return buildState(db, workshop, await liveCounts(db, workshop.id));
 }
 
-async function publishState(db: Db, workshopId: number): Promise<void> {
-	const row = await store.findWorkshop(db, workshopId);
-	if (row) bus.publish(channelOf(workshopId), { type: 'state', state: await workshopState(db, row) });
+/** Tells every instance that the workshop changed: its live streams read it again and get the full state. */
+function publishChanged(workshopId: number): void {
+	publishFact(workshopId, { t: 'changed' });
 }
 
 export interface WorkshopSettings {
@@ -142,7 +95,7 @@ export async function setAreas(db: Db, workshopId: number, areas: number[], open
 		if (areas.some((a) => !rated.includes(a))) throw new Refusal('unknownArea', 422);
 		await store.setAreasOpen(trx, workshopId, areas, open);
 	});
-	await publishState(db, workshopId);
+	publishChanged(workshopId);
 }
 
 /**
@@ -163,7 +116,7 @@ export async function endWorkshop(db: Db, workshopId: number): Promise<void> {
 		if (row.status === 'ended') throw new Refusal('workshopEnded', 409);
 		await store.endWorkshop(trx, workshopId);
 	});
-	await publishState(db, workshopId);
+	publishChanged(workshopId);
 }
 
 /**
@@ -177,11 +130,10 @@ export async function join(
 	workshop: WorkshopRow,
 	token: string | undefined,
 	group: string | null,
-	admit: () => boolean = () => true
+	admit: (trx: Db) => boolean | Promise<boolean> = () => true
 ): Promise<string> {
 	const groups = JSON.parse(workshop.stakeholder_groups) as string[];
 	if (group !== null && !groups.includes(group)) throw new Refusal('invalidGroup', 422);
-	const counts = await countsOf(db, workshop.id);
 	const result = await db.transaction().execute(async (trx) => {
 		await lockWorkshop(trx, workshop.id, 'share');
 		const current = await store.findWorkshop(trx, workshop.id);
@@ -191,15 +143,12 @@ export async function join(
 			await store.setBallotGroup(trx, existing.id, group);
 			return { token, isNew: false };
 		}
-		if (!admit()) throw new Refusal('tooManyBallots', 429);
+		if (!(await admit(trx))) throw new Refusal('tooManyBallots', 429);
 		const fresh = randomBytes(24).toString('base64url');
 		await store.insertBallot(trx, { workshopId: workshop.id, tokenHash: hashToken(fresh), group, paper: false });
 		return { token: fresh, isNew: true };
 	});
-	if (result.isNew) {
-		counts.joined += 1;
-		bus.publish(channelOf(workshop.id), { type: 'joined', ...snapshot(counts) });
-	}
+	if (result.isNew) publishFact(workshop.id, { t: 'joined' });
 	return result.token;
 }
 
@@ -214,17 +163,12 @@ export async function ballotOf(db: Db, workshopId: number, token: string | undef
  * sequence number is the one the live event carries.
  */
 export async function rate(db: Db, workshopId: number, token: string | undefined, area: number, level: RatingLevel): Promise<number> {
-	const counts = await countsOf(db, workshopId);
 	if (!(level === null || [1, 2, 3, 4].includes(level))) throw new Refusal('invalidLevel', 422);
 	const outcome = token ? await commitRating(db, { workshopId, tokenHash: hashToken(token), area, level }) : undefined;
 	if (!outcome?.stored) throw await whyRefused(db, workshopId, token, area, level);
 	// A voided ballot's ratings count nowhere, so they do not move the live counts either.
-	if (outcome.counted) {
-		counts.ratings += 1;
-		counts.perArea[area] = (counts.perArea[area] ?? 0) + 1;
-	}
-	const seq = ++ratingSeq;
-	bus.publish(channelOf(workshopId), { type: 'rating', seq, area, ...snapshot(counts) });
+	const seq = nextRatingSeq();
+	publishFact(workshopId, { t: 'rating', seq, area, counted: outcome.counted ? 1 : 0 });
 	return seq;
 }
 
@@ -254,7 +198,6 @@ export async function addPaperBallot(
 	group: string | null,
 	levels: { area: number; level: RatingLevel }[]
 ): Promise<void> {
-	const counts = await countsOf(db, workshopId);
 	await db.transaction().execute(async (trx) => {
 		await lockWorkshop(trx, workshopId, 'share');
 		const row = await store.findWorkshop(trx, workshopId);
@@ -270,22 +213,7 @@ export async function addPaperBallot(
 		const ballot = await store.insertBallot(trx, { workshopId, tokenHash: null, group, paper: true });
 		for (const { area, level } of levels) await store.upsertRating(trx, { ballotId: ballot.id, workshopId, area, level });
 	});
-	counts.joined += 1;
-	for (const { area } of new Map(levels.map((l) => [l.area, l])).values()) {
-		counts.ratings += 1;
-		counts.perArea[area] = (counts.perArea[area] ?? 0) + 1;
-	}
-	await publishState(db, workshopId);
-}
-
-/** Recounts a workshop's live counts from the store (after ballots were voided or restored). */
-async function recount(db: Db, workshopId: number): Promise<void> {
-	const counts = await countsOf(db, workshopId);
-	const fresh = await store.counts(db, workshopId);
-	// Changed in place: a write that holds the object keeps moving the same counts.
-	counts.joined = fresh.joined;
-	counts.ratings = fresh.ratings;
-	counts.perArea = fresh.perArea;
+	publishChanged(workshopId);
 }
 
 /** The last `minutes` minutes of new device ballots, one entry per minute (oldest first). */
@@ -323,8 +251,7 @@ export async function voidBallotsOfMinute(db: Db, workshopId: number, minute: st
 		if (result.count === 0) throw new Refusal('nothingToVoid', 409);
 		return result.count;
 	});
-	await recount(db, workshopId);
-	await publishState(db, workshopId);
+	publishChanged(workshopId);
 	return count;
 }
 
@@ -334,6 +261,5 @@ export async function undoBallotVoid(db: Db, workshopId: number, voidId: number,
 		await openWorkshop(trx, workshopId);
 		if (!(await store.undoVoid(trx, { workshopId, voidId, userId }))) throw new Refusal('voidUnknown', 404);
 	});
-	await recount(db, workshopId);
-	await publishState(db, workshopId);
+	publishChanged(workshopId);
 }

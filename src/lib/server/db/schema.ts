@@ -397,6 +397,22 @@ export interface ComparisonSnapshotMemberTable {
 	assessment_id: number;
 }
 
+/** An attempt limit shared by every instance (see shared-limits.ts); times in epoch ms. */
+export interface SharedLimitTable {
+	id: Generated<number>;
+	name: string;
+	key_hash: string;
+	count: number;
+	/** bigint: pg returns it as a string, SQLite as a number — shared-limits.ts converts. */
+	window_start: number | string;
+	locked_until: Generated<number | string>;
+}
+
+export interface SharedSecretTable {
+	name: string;
+	value: string;
+}
+
 export interface Database {
 	municipality: MunicipalityTable;
 	user: UserTable;
@@ -430,6 +446,8 @@ export interface Database {
 	comparison_snapshot: ComparisonSnapshotTable;
 	comparison_snapshot_area: ComparisonSnapshotAreaTable;
 	comparison_snapshot_member: ComparisonSnapshotMemberTable;
+	shared_limit: SharedLimitTable;
+	shared_secret: SharedSecretTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;

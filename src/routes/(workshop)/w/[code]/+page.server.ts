@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { readForm } from '$lib/server/forms';
 import { joinSchema, ratingSchema } from '$lib/schemas/forms';
 import { getApp } from '$lib/server/app';
+import type { Db } from '$lib/server/db';
 import { admitNewBallot } from '$lib/server/limits';
 import * as store from '$lib/server/db/workshops';
 import { setBallotCookie, workshopByCode, type CodeRequest } from '$lib/server/participant';
@@ -69,7 +70,7 @@ export const actions = {
 		const parsed = joinSchema.safeParse({ group: group === '' ? null : group });
 		if (!parsed.success) return fail(422, { error: 'invalidGroup', area: null });
 		try {
-			const admit = () => admitNewBallot(row.id, getClientAddress());
+			const admit = (trx: Db) => admitNewBallot(trx, row.id, getClientAddress());
 			const token = await join(getApp().db, row, cookies.get(ballotCookie(row.id)), parsed.data.group, admit);
 			setBallotCookie(cookies, row.id, token, url.protocol === 'https:');
 		} catch (err) {

@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { joinSchema } from '$lib/schemas/forms';
 import { jsonBody, refusalResponse } from '$lib/server/api';
 import { getApp } from '$lib/server/app';
+import type { Db } from '$lib/server/db';
 import { admitNewBallot } from '$lib/server/limits';
 import { setBallotCookie, workshopByCode } from '$lib/server/participant';
 import { ballotCookie, join } from '$lib/server/workshops';
@@ -13,7 +14,7 @@ export const POST = (async ({ params, request, cookies, getClientAddress, url })
 	if (input instanceof Response) return input;
 	try {
 		const workshop = await workshopByCode(params.code, { address: getClientAddress(), cookies });
-		const admit = () => admitNewBallot(workshop.id, getClientAddress());
+		const admit = (trx: Db) => admitNewBallot(trx, workshop.id, getClientAddress());
 		const token = await join(getApp().db, workshop, cookies.get(ballotCookie(workshop.id)), input.group, admit);
 		setBallotCookie(cookies, workshop.id, token, url.protocol === 'https:');
 		return json({ joined: true, group: input.group });

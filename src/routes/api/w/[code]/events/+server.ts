@@ -1,6 +1,6 @@
 import { getApp } from '$lib/server/app';
 import { participantStream } from '$lib/server/participant-stream';
-import { bus, channelOf, workshopState } from '$lib/server/workshops';
+import { subscribeLive, workshopState } from '$lib/server/workshops';
 import type { RequestHandler } from './$types';
 
 const publicState = (state: { status: string; openAreas: number[]; areas: number[] }) => ({
@@ -11,14 +11,20 @@ const publicState = (state: { status: string; openAreas: number[]; areas: number
 
 /**
  * The participants' live stream: which areas are open and whether the workshop ended. Only state
- * changes are sent (not every rating), so a thousand phones cost little.
+ * changes are sent (not every rating), so a thousand phones cost little. A workshop change, or the
+ * bus reconnecting, arrives as a full state.
  */
 export const GET = (({ params, getClientAddress, cookies }) =>
 	participantStream(params.code, getClientAddress(), cookies, (workshopId) => async (send) => {
 		const { db } = getApp();
-		const unsubscribe = bus.subscribe(channelOf(workshopId), (event) => {
-			if (event.type === 'state') send('state', publicState(event.state));
-		});
+		const unsubscribe = subscribeLive(
+			db,
+			workshopId,
+			(event) => {
+				if (event.type === 'state') send('state', publicState(event.state));
+			},
+			{ statesOnly: true }
+		);
 		const row = await db.selectFrom('workshop').selectAll().where('id', '=', workshopId).executeTakeFirstOrThrow();
 		send('state', publicState(await workshopState(db, row)));
 		return unsubscribe;

@@ -2,10 +2,13 @@ import { apiError, apiWorkshop } from '$lib/server/api';
 import { acquireStream } from '$lib/server/limits';
 import { getApp } from '$lib/server/app';
 import { eventStream } from '$lib/server/live';
-import { bus, channelOf, workshopState } from '$lib/server/workshops';
+import { subscribeLive, workshopState } from '$lib/server/workshops';
 import type { RequestHandler } from './$types';
 
-/** The presenter's and control panel's live stream: the full state first, then every change. */
+/**
+ * The presenter's and control panel's live stream: the full state first, then every change (from
+ * every instance); the full state again after a workshop change or a bus reconnect.
+ */
 export const GET = (async ({ locals, params, getClientAddress }) => {
 	const access = await apiWorkshop(locals, params.id);
 	if (access instanceof Response) return access;
@@ -15,7 +18,7 @@ export const GET = (async ({ locals, params, getClientAddress }) => {
 	const workshopId = access.workshop.id;
 	return eventStream(async (send) => {
 		// Subscribe before reading the state, so nothing that happens in between is missed.
-		const unsubscribe = bus.subscribe(channelOf(workshopId), (event) => {
+		const unsubscribe = subscribeLive(db, workshopId, (event) => {
 			if (event.type === 'state') send('state', event.state);
 			else send(event.type, event);
 		});

@@ -8,5 +8,10 @@ import type { RequestHandler } from './$types';
  */
 export const GET = (({ params, getClientAddress, cookies }) =>
 	participantStream(params.code, getClientAddress(), cookies, (workshopId) => (send) =>
-		groupBus.subscribe(groupChannel(workshopId), (event) => send(event.type, event))
+		groupBus.subscribe(
+			groupChannel(workshopId),
+			(event) => send(event.type, event),
+			// Events may have been missed (the bus reconnected): the page reloads its data.
+			() => send('phase', { type: 'phase', resync: true })
+		)
 	)) satisfies RequestHandler;

@@ -11,5 +11,14 @@ export const GET = (async ({ locals, params, getClientAddress }) => {
 	const release = acquireStream(getClientAddress());
 	if (!release) return apiError(429, 'tooManyStreams');
 	const workshopId = access.workshop.id;
-	return eventStream((send) => groupBus.subscribe(groupChannel(workshopId), (event) => send(event.type, event)), { release });
+	return eventStream(
+		(send) =>
+			groupBus.subscribe(
+				groupChannel(workshopId),
+				(event) => send(event.type, event),
+				// Events may have been missed (the bus reconnected): the page reloads its data.
+				() => send('phase', { type: 'phase', resync: true })
+			),
+		{ release }
+	);
 }) satisfies RequestHandler;
