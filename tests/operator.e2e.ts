@@ -35,7 +35,9 @@ test('the operator creates a municipality, its coordinator accepts, the operator
 	await expect(page).toHaveURL(/\/betrieb$/);
 	await expect(page.getByRole('heading', { level: 1, name: 'Betrieb: alle Kommunen' })).toBeVisible();
 	const musterstadt = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: DEMO.municipality }) });
-	await expect(musterstadt).toContainText('Maßnahmen in Arbeit');
+	// Other specs start further rounds in the demo municipality, so its current round's stage varies; the
+	// stage rules themselves are tested in operator-overview.test.ts and db/operator.test.ts.
+	await expect(musterstadt).toContainText(/Fragebogen läuft|Fragebogen abgeschlossen|Workshop durchgeführt|Maßnahmen in Arbeit/);
 	const overview = await page.content();
 	for (const secret of ['Aylin Demir', 'koordination@musterstadt.example', demo.workshopTitle, demo.measureTitle, 'Selbstcheck 2026']) {
 		expect(overview, secret).not.toContain(secret);
@@ -166,7 +168,7 @@ test('POST/GET /api/municipalities: operator only creates, everyone else sees on
 	expect(all.status()).toBe(200);
 	const list = (await all.json()) as { id: number; name: string; stage: string; deactivated: boolean }[];
 	expect(list.find((m) => m.id === json.id)).toMatchObject({ name, stage: 'noRound', deactivated: false, land: 'BY' });
-	expect(list.find((m) => m.name === DEMO.municipality)?.stage).toBe('measures');
+	expect(['questionnaire', 'questionnaireClosed', 'workshopHeld', 'measures']).toContain(list.find((m) => m.name === DEMO.municipality)?.stage);
 	expect(JSON.stringify(list)).not.toContain('Aylin');
 
 	// A coordinator may not create, and sees only their own municipality, without stages.
