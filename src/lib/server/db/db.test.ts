@@ -58,7 +58,7 @@ describe('the migrations', () => {
 		const tables = await db.introspection.getTables();
 		const generated = tables.filter((t) => t.columns.some((c) => c.name === 'id' && c.isAutoIncrementing)).map((t) => t.name);
 		expect(generated.sort()).toEqual(
-			['answer_history', 'assessment', 'ballot', 'ballot_void', 'catalogue', 'catalogue_draft', 'invitation', 'measure', 'measure_history', 'measure_note', 'municipality', 'proposal', 'shared_limit', 'user', 'workshop'].filter(
+			['answer_history', 'assessment', 'ballot', 'ballot_void', 'catalogue', 'catalogue_draft', 'comparison_snapshot', 'group_table', 'invitation', 'measure', 'measure_history', 'measure_note', 'municipality', 'proposal', 'shared_limit', 'user', 'workshop'].filter(
 				(name) => tables.some((t) => t.name === name)
 			)
 		);
