@@ -147,7 +147,7 @@ describe('join codes', () => {
 describe('the questionnaire under parallel saves', () => {
 	async function setup() {
 		await workshopSetup(db, [1]);
-		const assessment = await db.selectFrom('assessment').selectAll().executeTakeFirstOrThrow();
+		const assessment = await db.selectFrom('assessment').selectAll().orderBy('id').executeTakeFirstOrThrow();
 		const person = async (email: string, role: 'coordinator' | 'editor') => {
 			const user = await users.createUser(db, { email, name: email, passwordHash: 'x' });
 			await users.addMembership(db, user.id, assessment.municipality_id, role);

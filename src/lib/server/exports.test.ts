@@ -27,7 +27,7 @@ beforeEach(async () => {
 	db = await createTestDb();
 	await storeShippedCatalogues(db);
 	await seedDemo(db);
-	assessment = await db.selectFrom('assessment').selectAll().executeTakeFirstOrThrow();
+	assessment = await db.selectFrom('assessment').selectAll().orderBy('id').executeTakeFirstOrThrow();
 	report = await exportReport(db, assessment, null);
 });
 afterEach(async () => {

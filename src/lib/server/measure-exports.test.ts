@@ -17,7 +17,7 @@ beforeEach(async () => {
 	db = await createTestDb();
 	await storeShippedCatalogues(db);
 	await seedDemo(db);
-	assessment = await db.selectFrom('assessment').selectAll().executeTakeFirstOrThrow();
+	assessment = await db.selectFrom('assessment').selectAll().orderBy('id').executeTakeFirstOrThrow();
 	coordinator = (await db.selectFrom('user').select('id').where('email', '=', 'koordination@musterstadt.example').executeTakeFirstOrThrow()).id;
 }, 60_000);
 afterEach(async () => {

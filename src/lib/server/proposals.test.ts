@@ -15,7 +15,7 @@ beforeEach(async () => {
 	db = await createTestDb();
 	await storeShippedCatalogues(db);
 	await seedDemo(db);
-	const assessment = await db.selectFrom('assessment').selectAll().executeTakeFirstOrThrow();
+	const assessment = await db.selectFrom('assessment').selectAll().orderBy('id').executeTakeFirstOrThrow();
 	userId = (await db.selectFrom('user').select('id').where('email', '=', 'moderation@musterstadt.example').executeTakeFirstOrThrow()).id;
 	workshop = await createWorkshop(db, assessment, userId, { title: 'Gruppen', heldOn: '2026-12-01', areas: [1, 7], groups: ['Politik'], k: 5 });
 }, 60_000);

@@ -102,7 +102,7 @@ const OTHER_VIEW: Record<string, string> = { '3': '2', '2': '1', '1': '2', '0': 
 
 async function seedDemoAnswers(db: Db, coordinatorEmail: string): Promise<void> {
 	const municipality = await db.selectFrom('municipality').select('id').where('name', '=', DEMO_MUNICIPALITY).executeTakeFirstOrThrow();
-	const assessment = await db.selectFrom('assessment').selectAll().where('municipality_id', '=', municipality.id).executeTakeFirstOrThrow();
+	const assessment = await db.selectFrom('assessment').selectAll().where('municipality_id', '=', municipality.id).orderBy('id').executeTakeFirstOrThrow();
 	const catalogue = await catalogueOf(db, assessment);
 	const staff = await users.listStaff(db, municipality.id);
 	const idOf = (email: string) => {

@@ -19,7 +19,7 @@ afterEach(async () => {
 
 describe("the stakeholders' side of the demo", () => {
 	it('shows the Krefeld pattern: a strong gap of +2 in areas 1 and 7 only, small groups suppressed', async () => {
-		const assessment = await db.selectFrom('assessment').selectAll().executeTakeFirstOrThrow();
+		const assessment = await db.selectFrom('assessment').selectAll().orderBy('id').executeTakeFirstOrThrow();
 		const workshop = await pickWorkshop(db, assessment, null);
 		expect(workshop?.title).toBe('Workshop Weltoffene Kommune');
 		const admin = await adminResult(db, assessment);
@@ -45,12 +45,12 @@ describe("the stakeholders' side of the demo", () => {
 	});
 
 	it('refuses a workshop of another assessment', async () => {
-		const assessment = await db.selectFrom('assessment').selectAll().executeTakeFirstOrThrow();
+		const assessment = await db.selectFrom('assessment').selectAll().orderBy('id').executeTakeFirstOrThrow();
 		await expect(pickWorkshop(db, assessment, '999')).rejects.toMatchObject({ code: 'notFound', status: 404 });
 	});
 
 	it('a rehearsal or an archived workshop never becomes the default; the default is the latest real one by date', async () => {
-		const assessment = await db.selectFrom('assessment').selectAll().executeTakeFirstOrThrow();
+		const assessment = await db.selectFrom('assessment').selectAll().orderBy('id').executeTakeFirstOrThrow();
 		const real = await pickWorkshop(db, assessment, null);
 		const settings = { heldOn: '2027-01-10', areas: [1, 2], groups: DEFAULT_GROUPS, k: 5 };
 		// Created later and dated later, but a rehearsal: before, it replaced the real workshop everywhere.
@@ -73,7 +73,7 @@ describe("the stakeholders' side of the demo", () => {
 	});
 
 	it('one paper ballot in an area never opened gives no figure and no divergence', async () => {
-		const assessment = await db.selectFrom('assessment').selectAll().executeTakeFirstOrThrow();
+		const assessment = await db.selectFrom('assessment').selectAll().orderBy('id').executeTakeFirstOrThrow();
 		const real = await pickWorkshop(db, assessment, null);
 		const workshop = await createWorkshop(db, assessment, real!.created_by!, { title: 'Leer', heldOn: '2027-02-01', areas: [1, 2, 3, 4, 5, 6, 7], groups: DEFAULT_GROUPS, k: 5 });
 		await addPaperBallot(db, workshop.id, 'Politik', [{ area: 4, level: 2 }]);
