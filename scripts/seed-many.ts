@@ -42,7 +42,7 @@ function join(relative: string): string {
 }
 
 const started = performance.now();
-const db = seed.openDatabase(path);
+const db = seed.openDatabase({ kind: 'sqlite', path });
 try {
 	await seed.migrate(db);
 	const written = await seed.seedMany(db, count, (done) => {
