@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from './db';
 import type { Invitation, Role } from './db/schema';
-import { now } from './db/time';
+import { clock as appClock, now, type Clock } from './db/time';
 import * as users from './db/users';
 import { Refusal } from './refusal';
 import { lockRow } from './db/locks';
@@ -35,7 +35,7 @@ export interface CreatedInvitation {
 export async function createInvitation(
 	db: Db,
 	values: { municipalityId: number; email: string; role: Role; invitedBy: number },
-	clock: () => Date = () => new Date()
+	clock: Clock = appClock
 ): Promise<CreatedInvitation> {
 	return db.transaction().execute((trx) => inviteWithin(trx, values, clock));
 }
@@ -44,7 +44,7 @@ export async function createInvitation(
 export async function inviteWithin(
 	trx: Db,
 	values: { municipalityId: number; email: string; role: Role; invitedBy: number },
-	clock: () => Date = () => new Date()
+	clock: Clock = appClock
 ): Promise<CreatedInvitation> {
 	const email = users.normaliseEmail(values.email);
 	const token = randomBytes(32).toString('base64url');

@@ -11,12 +11,15 @@ import * as users from './db/users';
 import { addStatusNote, createMeasure, listMeasures, updateMeasure } from './measures';
 import { Refusal } from './refusal';
 import { storeShippedCatalogues } from './shipped';
+import { clockStartingAt, systemClock, useClock } from './db/time';
 
 let db: Db;
 let assessment: Assessment;
 let coordinator: number;
 
 beforeEach(async () => {
+	// The dates below (due 2027-03-31, a note of 2027-02-10) lie after the day the measure changes.
+	useClock(clockStartingAt('2027-01-15T09:00:00.000Z'));
 	db = await createTestDb();
 	await storeShippedCatalogues(db);
 	const m = await municipalities.createMunicipality(db, 'Planstadt');
@@ -27,6 +30,7 @@ beforeEach(async () => {
 	assessment = await assessments.createAssessment(db, { municipalityId: m.id, name: 'Check', catalogueId: catalogue!.id, createdBy: user.id });
 });
 afterEach(async () => {
+	useClock(systemClock);
 	await db.destroy();
 });
 

@@ -4,6 +4,7 @@ import * as operatorStore from './db/operator';
 import { invalidateUserSessions } from './sessions';
 import { inviteWithin } from './invitations';
 import { Refusal } from './refusal';
+import { clock as appClock, type Clock } from './db/time';
 import { validateCatalogueText, type Catalogue, type CatalogueProblem } from '$lib/schemas/catalogue';
 import * as catalogues from './db/catalogues';
 import type { MunicipalityCreate } from '$lib/schemas/municipality';
@@ -35,7 +36,7 @@ export async function createMunicipality(
 	db: Db,
 	values: MunicipalityCreate,
 	operatorId: number,
-	clock: () => Date = () => new Date()
+	clock: Clock = appClock
 ): Promise<CreatedMunicipality> {
 	try {
 		return await db.transaction().execute(async (trx) => {
@@ -63,7 +64,7 @@ export async function reinviteCoordinator(
 	db: Db,
 	values: { municipalityId: number; email: string },
 	operatorId: number,
-	clock: () => Date = () => new Date()
+	clock: Clock = appClock
 ): Promise<{ name: string; invitation: { token: string; email: string; expiresAt: string } }> {
 	return db.transaction().execute(async (trx) => {
 		const open = (await operatorStore.listWithoutMembers(trx)).find((m) => m.id === values.municipalityId);

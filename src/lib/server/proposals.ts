@@ -14,6 +14,7 @@ import { catalogueOf } from './questionnaire';
 import { Refusal } from './refusal';
 import { ballotOf } from './workshops';
 import { lockRow, lockWorkshop } from './db/locks';
+import { clock, now } from './db/time';
 
 /**
  * The workshop's small-group phase: the facilitator starts it; each device (its ballot, still
@@ -30,8 +31,9 @@ export const groupChannel = (workshopId: number) => `groups:${workshopId}`;
 export const PROPOSALS_PER_DEVICE = 8;
 export const PROPOSAL_WINDOW_MINUTES = 10;
 
-function now(): string {
-	return minuteOf(new Date().toISOString());
+/** Proposals and flags are stored to the minute only. */
+function thisMinute(): string {
+	return minuteOf(now());
 }
 
 function areasOf(workshop: WorkshopRow): number[] {
@@ -56,7 +58,7 @@ export async function startGroupPhase(db: Db, workshopId: number, userId: number
 		if (row.status === 'ended') throw new Refusal('workshopEnded', 409);
 		const phase = await groupStore.findPhase(trx, workshopId);
 		if (phase && phase.ended_at === null) throw new Refusal('groupPhaseRunning', 409);
-		await groupStore.startPhase(trx, { workshopId, userId, showComments, at: new Date().toISOString() });
+		await groupStore.startPhase(trx, { workshopId, userId, showComments, at: now() });
 	});
 	groupBus.publish(groupChannel(workshopId), { type: 'phase', running: true });
 }
@@ -64,7 +66,7 @@ export async function startGroupPhase(db: Db, workshopId: number, userId: number
 export async function endGroupPhase(db: Db, workshopId: number): Promise<void> {
 	const phase = await groupStore.findPhase(db, workshopId);
 	if (!phase || phase.ended_at !== null) throw new Refusal('groupPhaseClosed', 409);
-	await groupStore.endPhase(db, workshopId, new Date().toISOString());
+	await groupStore.endPhase(db, workshopId, now());
 	groupBus.publish(groupChannel(workshopId), { type: 'phase', running: false });
 }
 
@@ -99,9 +101,9 @@ export async function propose(db: Db, workshop: WorkshopRow, token: string | und
 	const id = await db.transaction().execute(async (trx) => {
 		// The device's proposals are counted and added one at a time (parallel requests cannot pass the limit together).
 		await lockRow(trx, 'ballot', ballot.id);
-		const since = new Date(Date.now() - PROPOSAL_WINDOW_MINUTES * 60_000).toISOString();
+		const since = new Date(clock().getTime() - PROPOSAL_WINDOW_MINUTES * 60_000).toISOString();
 		if ((await groupStore.proposalsSince(trx, ballot.id, minuteOf(since))) >= PROPOSALS_PER_DEVICE) throw new Refusal('tooManyProposals', 429);
-		return groupStore.insertProposal(trx, { workshopId: workshop.id, area, ballotId: ballot.id, ...input, at: now() });
+		return groupStore.insertProposal(trx, { workshopId: workshop.id, area, ballotId: ballot.id, ...input, at: thisMinute() });
 	});
 	groupBus.publish(groupChannel(workshop.id), { type: 'group', area });
 	return id;
@@ -122,7 +124,7 @@ export async function flagQuestion(db: Db, workshop: WorkshopRow, token: string 
 	const catalogue = await catalogueOf(db, assessment);
 	if (!catalogue.areas.find((a) => a.number === area)?.questions.some((q) => q.id === input.questionId)) throw new Refusal('unknownQuestion', 422);
 	if (input.remove) await groupStore.removeFlag(db, workshop.id, ballot.id, input.questionId);
-	else await groupStore.setFlag(db, { workshopId: workshop.id, ballotId: ballot.id, area, questionId: input.questionId, reason: input.reason, at: now() });
+	else await groupStore.setFlag(db, { workshopId: workshop.id, ballotId: ballot.id, area, questionId: input.questionId, reason: input.reason, at: thisMinute() });
 	groupBus.publish(groupChannel(workshop.id), { type: 'group', area });
 }
 
@@ -130,13 +132,13 @@ export async function flagQuestion(db: Db, workshop: WorkshopRow, token: string 
 export async function setProposalHidden(db: Db, workshopId: number, proposalId: number, userId: number, hidden: boolean): Promise<void> {
 	const proposal = await groupStore.findProposal(db, workshopId, proposalId);
 	if (!proposal) throw new Refusal('unknownProposalHere', 404);
-	await groupStore.setHidden(db, proposalId, userId, hidden ? new Date().toISOString() : null);
+	await groupStore.setHidden(db, proposalId, userId, hidden ? now() : null);
 	groupBus.publish(groupChannel(workshopId), { type: 'group', area: proposal.area });
 }
 
 export async function saveSummary(db: Db, workshop: WorkshopRow, area: number, text: string, userId: number): Promise<void> {
 	if (!areasOf(workshop).includes(area)) throw new Refusal('unknownArea', 422);
-	await groupStore.setSummary(db, { workshopId: workshop.id, area, text, userId, at: new Date().toISOString() });
+	await groupStore.setSummary(db, { workshopId: workshop.id, area, text, userId, at: now() });
 	groupBus.publish(groupChannel(workshop.id), { type: 'group', area });
 }
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from './db';
 import type { User } from './db/schema';
-import { now } from './db/time';
+import { clock, now } from './db/time';
 
 export const SESSION_COOKIE = 'session';
 
@@ -12,7 +12,7 @@ function hashToken(token: string): string {
 
 export async function createSession(db: Db, userId: number, hours: number): Promise<{ token: string; expiresAt: Date }> {
 	const token = randomBytes(32).toString('base64url');
-	const expiresAt = new Date(Date.now() + hours * 3600_000);
+	const expiresAt = new Date(clock().getTime() + hours * 3600_000);
 	await db
 		.insertInto('session')
 		.values({ token_hash: hashToken(token), user_id: userId, created_at: now(), expires_at: expiresAt.toISOString() })

@@ -7,6 +7,7 @@ import type { Db } from './db';
 import type { Assessment, WorkshopRow } from './db/schema';
 import * as store from './db/workshops';
 import { lockWorkshop } from './db/locks';
+import { clock } from './db/time';
 import { commitRating } from './rating-commit';
 import { Refusal } from './refusal';
 import { buildState, liveCounts, nextRatingSeq, publishFact, type WorkshopState } from './workshop-feed';
@@ -217,7 +218,7 @@ export async function addPaperBallot(
 }
 
 /** The last `minutes` minutes of new device ballots, one entry per minute (oldest first). */
-export async function joinRate(db: Db, workshopId: number, minutes = 15, at = Date.now()) {
+export async function joinRate(db: Db, workshopId: number, minutes = 15, at = clock().getTime()) {
 	const last = Date.parse(store.minuteOf(new Date(at).toISOString()));
 	const first = last - (minutes - 1) * 60_000;
 	const rows = await store.joinsPerMinute(db, workshopId, new Date(first).toISOString());
