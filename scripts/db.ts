@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { FileMigrationProvider } from 'kysely';
-import { ConfigError, describeStore, parseConfig, storeOf } from '../src/lib/server/config';
+import { ConfigError, describeStore, parseConfig, storeOf } from '../src/lib/server/platform/config';
 import { migrate, openDatabase } from '../src/lib/server/db/index';
 import { backupSqlite, restoreSqlite } from '../src/lib/server/db/backup';
 

@@ -1,7 +1,7 @@
 // `DATABASE_PATH=/tmp/many.db npm run seed:many [-- --municipalities 400] [--demo-db]`: writes 400
 // municipalities (varied kinds, Länder and population bands, most opted in to the comparison, a few
 // deactivated) with two closed rounds of agreed answers each, through the real migrations and
-// repository functions (src/lib/server/seed-many.ts). Refuses the default demo database unless
+// repository functions (src/lib/server/seed/many.ts). Refuses the default demo database unless
 // `--demo-db` is given; a database that already holds the seed is left as it is (exit 0).
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -30,7 +30,7 @@ if (resolve(path) === DEMO_DB && !argv['demo-db']) {
 }
 
 // The server modules use `$lib` and Vite's import.meta.glob (the migrations): load them through Vite.
-const { module: seed } = await runnerImport<typeof import('../src/lib/server/seed-many')>(join('src/lib/server/seed-many.ts'), {
+const { module: seed } = await runnerImport<typeof import('../src/lib/server/seed/many')>(join('src/lib/server/seed/many.ts'), {
 	configFile: false,
 	root: ROOT,
 	logLevel: 'warn',

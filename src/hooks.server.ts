@@ -1,12 +1,12 @@
 import { building } from '$app/environment';
 import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { ConfigError } from '$lib/server/config';
-import { getApp, startApp } from '$lib/server/app';
-import { bodySizeLimitWarning } from '$lib/server/upload-limits';
+import { ConfigError } from '$lib/server/platform/config';
+import { getApp, startApp } from '$lib/server/platform/app';
+import { bodySizeLimitWarning } from '$lib/server/limits/upload-limits';
 import * as municipalities from '$lib/server/db/municipalities';
-import { apiError } from '$lib/server/api';
-import { SESSION_COOKIE, validateSession } from '$lib/server/sessions';
+import { apiError } from '$lib/server/http/api';
+import { SESSION_COOKIE, validateSession } from '$lib/server/accounts/sessions';
 import { LANGUAGE_COOKIE, directionOf, pickLanguage, t } from '$lib/i18n';
 import { participantDirection, pickParticipantLanguage, rememberedParticipantLanguage } from '$lib/i18n/participant-languages';
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { hashPassword } from '../src/lib/server/passwords';
+import { hashPassword } from '../src/lib/server/accounts/passwords';
 import { DEMO, expect, login, test } from './fixtures';
 
 /** A second municipality with its own coordinator, written straight into this worker's database. */

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { hashPassword } from '../src/lib/server/passwords';
+import { hashPassword } from '../src/lib/server/accounts/passwords';
 import { DEMO, expect, login, test } from './fixtures';
 
 /**

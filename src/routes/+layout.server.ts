@@ -1,5 +1,5 @@
 import { building } from '$app/environment';
-import { getApp } from '$lib/server/app';
+import { getApp } from '$lib/server/platform/app';
 import type { LayoutServerLoad } from './$types';
 
 export const load = (({ locals }) => ({

@@ -1,6 +1,6 @@
 import type { Db } from './index';
 import type { Assessment } from './schema';
-import { now } from './time';
+import { now } from '../platform/clock';
 
 export interface AssessmentSummary {
 	id: number;

@@ -1,7 +1,7 @@
 import type { Db } from './index';
 import type { CatalogueDraftRow } from './schema';
 import type { Catalogue } from '$lib/schemas/catalogue';
-import { now } from './time';
+import { now } from '../platform/clock';
 
 export interface DraftSummary {
 	id: number;

@@ -1,7 +1,7 @@
 import type { Db } from './index';
 import type { CatalogueRow } from './schema';
 import { countQuestions, type Catalogue } from '$lib/schemas/catalogue';
-import { now } from './time';
+import { now } from '../platform/clock';
 
 export interface CatalogueSummary {
 	id: number;

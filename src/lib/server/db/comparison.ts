@@ -1,7 +1,7 @@
 import type { AreaFigures, GroupSnapshot } from '$lib/domain/comparison';
 import type { Db } from './index';
 import type { MunicipalityKind, PopulationBand } from './schema';
-import { now } from './time';
+import { now } from '../platform/clock';
 
 export interface AreaFigureRow {
 	area: number;

@@ -11,9 +11,9 @@ import * as municipalities from './municipalities';
 import * as users from './users';
 import { createEmptyTestDb, createSqliteTestDb, createTestDb } from './testing';
 import { migrationProvider, type Db } from './index';
-import { createSession, invalidateSession, validateSession } from '../sessions';
-import { seedDemo, seedInitialAdmin } from '../seed';
-import { storeShippedCatalogues } from '../shipped';
+import { createSession, invalidateSession, validateSession } from '../accounts/sessions';
+import { seedDemo, seedInitialAdmin } from '../seed/seed';
+import { storeShippedCatalogues } from '../catalogues/shipped';
 
 const shipped = (): Catalogue => {
 	const result = validateCatalogueText(readFileSync('db/catalogues/weltoffene-kommune-2026.1.json', 'utf8'));

@@ -12,7 +12,7 @@ import {
 	type MigrationProvider,
 	type SqliteDatabase
 } from 'kysely';
-import type { StoreConfig } from '../config';
+import type { StoreConfig } from '../platform/config';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;

@@ -1,6 +1,6 @@
 import type { Db } from './index';
 import type { Municipality, Role } from './schema';
-import { now } from './time';
+import { now } from '../platform/clock';
 
 export async function createMunicipality(db: Db, name: string): Promise<Municipality> {
 	return db

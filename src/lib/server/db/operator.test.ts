@@ -5,8 +5,8 @@ import * as assessments from './assessments';
 import * as catalogues from './catalogues';
 import * as users from './users';
 import * as operatorStore from './operator';
-import { storeShippedCatalogues } from '../shipped';
-import { clockStartingAt, systemClock, useClock } from './time';
+import { storeShippedCatalogues } from '../catalogues/shipped';
+import { clockStartingAt, systemClock, useClock } from '../platform/clock';
 
 /*
  * The operator's overview on a real database built by the migrations: the stage figures, and that it

@@ -1,6 +1,6 @@
 import type { Db } from './index';
 import type { Municipality } from './schema';
-import { now } from './time';
+import { now } from '../platform/clock';
 import { latest, stageOf, type OverviewEntry, type RoundFacts } from '$lib/domain/operator-overview';
 import type { LandCode, MunicipalityProfile } from '$lib/domain/municipality-profile';
 

@@ -1,6 +1,6 @@
 import type { Db } from './index';
 import type { AgreedAnswer, Answer, AssessmentStatus, HistoryKind } from './schema';
-import { now } from './time';
+import { now } from '../platform/clock';
 
 /** The areas each staff member is assigned to answer in an assessment. */
 export async function listAssignments(db: Db, assessmentId: number): Promise<{ area: number; userId: number }[]> {

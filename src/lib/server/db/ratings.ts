@@ -1,6 +1,6 @@
 import type { Db } from './index';
 import { compiledWith, param } from './compiled';
-import { now } from './time';
+import { now } from '../platform/clock';
 import { isPostgres } from '../../../../db/dialect';
 
 /** A device's rating as it arrives: the ballot is found by the hash of its cookie token. */

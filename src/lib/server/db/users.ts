@@ -1,6 +1,6 @@
 import type { Db } from './index';
 import type { Role, User } from './schema';
-import { now } from './time';
+import { now } from '../platform/clock';
 
 export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
 	return db.selectFrom('user').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();

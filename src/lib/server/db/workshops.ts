@@ -2,7 +2,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import { isPostgres } from '../../../../db/dialect';
 import type { Db } from './index';
 import type { Ballot, Database, WorkshopRow } from './schema';
-import { now } from './time';
+import { now } from '../platform/clock';
 
 export async function insertWorkshop(
 	db: Db,

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { LANGUAGE_COOKIE } from '$lib/i18n';
-import { parseForm, readForm } from '$lib/server/forms';
+import { parseForm, readForm } from '$lib/server/http/forms';
 import { safeRedirectPath } from '$lib/domain/redirect';
 import { languageSchema } from '$lib/schemas/forms';
 import type { Actions, PageServerLoad } from './$types';

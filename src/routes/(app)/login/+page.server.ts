@@ -1,12 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { dev } from '$app/environment';
-import { getApp } from '$lib/server/app';
+import { getApp } from '$lib/server/platform/app';
 import * as users from '$lib/server/db/users';
 import { onlyDeactivatedMemberships } from '$lib/server/db/operator';
-import { parseForm, readForm } from '$lib/server/forms';
-import { attemptLogin } from '$lib/server/login';
+import { parseForm, readForm } from '$lib/server/http/forms';
+import { attemptLogin } from '$lib/server/accounts/login';
 import { safeRedirectPath } from '$lib/domain/redirect';
-import { SESSION_COOKIE, createSession } from '$lib/server/sessions';
+import { SESSION_COOKIE, createSession } from '$lib/server/accounts/sessions';
 import { loginSchema } from '$lib/schemas/forms';
 import type { Actions, PageServerLoad } from './$types';
 

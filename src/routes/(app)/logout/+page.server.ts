@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
-import { SESSION_COOKIE, invalidateSession } from '$lib/server/sessions';
+import { getApp } from '$lib/server/platform/app';
+import { SESSION_COOKIE, invalidateSession } from '$lib/server/accounts/sessions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (() => {

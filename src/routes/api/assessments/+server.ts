@@ -1,12 +1,12 @@
 import { json } from '@sveltejs/kit';
-import { apiError, jsonBody } from '$lib/server/api';
-import { getApp } from '$lib/server/app';
+import { apiError, jsonBody } from '$lib/server/http/api';
+import { getApp } from '$lib/server/platform/app';
 import * as assessments from '$lib/server/db/assessments';
 import * as catalogues from '$lib/server/db/catalogues';
 import * as municipalities from '$lib/server/db/municipalities';
-import { presetNotApplicable } from '$lib/server/profiles';
-import { Refusal } from '$lib/server/refusal';
-import { requirePrevious, startRound } from '$lib/server/rounds';
+import { presetNotApplicable } from '$lib/server/questionnaire/profiles';
+import { Refusal } from '$lib/server/http/refusal';
+import { requirePrevious, startRound } from '$lib/server/rounds/rounds';
 import { assessmentApiSchema } from '$lib/schemas/forms';
 import { t } from '$lib/i18n';
 import type { RequestHandler } from './$types';

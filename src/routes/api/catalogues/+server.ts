@@ -1,11 +1,11 @@
 import { json } from '@sveltejs/kit';
-import { apiError } from '$lib/server/api';
-import { getApp } from '$lib/server/app';
-import { storedPreviousProblems } from '$lib/server/catalogue-editions';
-import { coordinatedMunicipality } from '$lib/server/catalogue-api';
+import { apiError } from '$lib/server/http/api';
+import { getApp } from '$lib/server/platform/app';
+import { storedPreviousProblems } from '$lib/server/catalogues/editions';
+import { coordinatedMunicipality } from '$lib/server/catalogues/api';
 import * as catalogues from '$lib/server/db/catalogues';
 import * as municipalities from '$lib/server/db/municipalities';
-import { MAX_CATALOGUE_BYTES } from '$lib/server/upload-limits';
+import { MAX_CATALOGUE_BYTES } from '$lib/server/limits/upload-limits';
 import { countQuestions, validateCatalogueText } from '$lib/schemas/catalogue';
 import { describeProblems } from '$lib/domain/catalogue-problems';
 import { catalogueProblemTexts } from '$lib/i18n/catalogue-problems';

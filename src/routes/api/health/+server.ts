@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { sql } from 'kysely';
-import { getApp } from '$lib/server/app';
+import { getApp } from '$lib/server/platform/app';
 import type { RequestHandler } from './$types';
 
 export const GET = (async () => {

@@ -1,9 +1,9 @@
 import { json } from '@sveltejs/kit';
-import { apiError, jsonBody, refusalResponse } from '$lib/server/api';
-import { getApp } from '$lib/server/app';
+import { apiError, jsonBody, refusalResponse } from '$lib/server/http/api';
+import { getApp } from '$lib/server/platform/app';
 import * as municipalities from '$lib/server/db/municipalities';
 import * as operatorStore from '$lib/server/db/operator';
-import { createMunicipality } from '$lib/server/operator';
+import { createMunicipality } from '$lib/server/operator/operator';
 import { municipalityCreateSchema } from '$lib/schemas/municipality';
 import type { RequestHandler } from './$types';
 

@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
-import { changeOwnPassword } from '$lib/server/account';
-import { getApp } from '$lib/server/app';
-import { parseForm, readForm } from '$lib/server/forms';
-import { SESSION_COOKIE } from '$lib/server/sessions';
+import { changeOwnPassword } from '$lib/server/accounts/account';
+import { getApp } from '$lib/server/platform/app';
+import { parseForm, readForm } from '$lib/server/http/forms';
+import { SESSION_COOKIE } from '$lib/server/accounts/sessions';
 import { passwordChangeSchema } from '$lib/schemas/forms';
 import type { Actions, PageServerLoad } from './$types';
 

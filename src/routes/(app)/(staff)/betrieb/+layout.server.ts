@@ -1,4 +1,4 @@
-import { requireOperator } from '$lib/server/operator';
+import { requireOperator } from '$lib/server/operator/operator';
 import type { LayoutServerLoad } from './$types';
 
 /** Operator pages only; every action checks again (a layout load does not run for actions). */

@@ -1,10 +1,10 @@
 import { fail } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
+import { getApp } from '$lib/server/platform/app';
 import * as operatorStore from '$lib/server/db/operator';
 import * as municipalities from '$lib/server/db/municipalities';
-import { parseForm, readForm } from '$lib/server/forms';
-import { listInvitationsFor } from '$lib/server/invitations';
-import { requireOperator, setMunicipalityActive } from '$lib/server/operator';
+import { parseForm, readForm } from '$lib/server/http/forms';
+import { listInvitationsFor } from '$lib/server/accounts/invitations';
+import { requireOperator, setMunicipalityActive } from '$lib/server/operator/operator';
 import { applyOverviewQuery, stageCounts } from '$lib/domain/operator-overview';
 import { municipalityTargetSchema, overviewQuerySchema } from '$lib/schemas/municipality';
 import type { Actions, PageServerLoad } from './$types';

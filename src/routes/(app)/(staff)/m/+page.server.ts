@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
+import { getApp } from '$lib/server/platform/app';
 import * as municipalities from '$lib/server/db/municipalities';
-import { parseForm, readForm } from '$lib/server/forms';
-import * as invitations from '$lib/server/invitations';
-import { Refusal } from '$lib/server/refusal';
+import { parseForm, readForm } from '$lib/server/http/forms';
+import * as invitations from '$lib/server/accounts/invitations';
+import { Refusal } from '$lib/server/http/refusal';
 import { invitationTargetSchema } from '$lib/schemas/forms';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,11 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { dev } from '$app/environment';
-import { getApp } from '$lib/server/app';
-import { parseForm, readForm } from '$lib/server/forms';
-import * as invitations from '$lib/server/invitations';
-import { hashPassword } from '$lib/server/passwords';
-import { Refusal } from '$lib/server/refusal';
-import { SESSION_COOKIE, createSession } from '$lib/server/sessions';
+import { getApp } from '$lib/server/platform/app';
+import { parseForm, readForm } from '$lib/server/http/forms';
+import * as invitations from '$lib/server/accounts/invitations';
+import { hashPassword } from '$lib/server/accounts/passwords';
+import { Refusal } from '$lib/server/http/refusal';
+import { SESSION_COOKIE, createSession } from '$lib/server/accounts/sessions';
 import { invitationAcceptSchema } from '$lib/schemas/forms';
 import type { Actions, PageServerLoad } from './$types';
 

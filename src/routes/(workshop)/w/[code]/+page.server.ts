@@ -1,18 +1,18 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { readForm } from '$lib/server/forms';
+import { readForm } from '$lib/server/http/forms';
 import { joinSchema, ratingSchema } from '$lib/schemas/forms';
-import { getApp } from '$lib/server/app';
+import { getApp } from '$lib/server/platform/app';
 import type { Db } from '$lib/server/db';
-import { admitNewBallot } from '$lib/server/limits';
+import { admitNewBallot } from '$lib/server/limits/limits';
 import * as store from '$lib/server/db/workshops';
-import { setBallotCookie, workshopByCode, type CodeRequest } from '$lib/server/participant';
-import { catalogueOf } from '$lib/server/questionnaire';
-import { Refusal } from '$lib/server/refusal';
-import { ballotCookie, ballotOf, join, parseWorkshop, rate, workshopState } from '$lib/server/workshops';
+import { setBallotCookie, workshopByCode, type CodeRequest } from '$lib/server/workshops/participant';
+import { catalogueOf } from '$lib/server/questionnaire/questionnaire';
+import { Refusal } from '$lib/server/http/refusal';
+import { ballotCookie, ballotOf, join, parseWorkshop, rate, workshopState } from '$lib/server/workshops/workshops';
 import { textIn } from '$lib/schemas/catalogue';
 import { participantMessages } from '$lib/i18n/participant-dictionaries';
 import { pickParticipantLanguage, rememberedParticipantLanguage } from '$lib/i18n/participant-languages';
-import { phaseOf } from '$lib/server/proposals';
+import { phaseOf } from '$lib/server/groups/proposals';
 import type { Actions, PageServerLoad } from './$types';
 
 async function findOrFail(code: string, from: CodeRequest) {

@@ -1,9 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { measurePatchSchema } from '$lib/schemas/measures';
-import { apiAssessment, apiError, jsonBody, refusalResponse } from '$lib/server/api';
-import { getApp } from '$lib/server/app';
+import { apiAssessment, apiError, jsonBody, refusalResponse } from '$lib/server/http/api';
+import { getApp } from '$lib/server/platform/app';
 import * as store from '$lib/server/db/measures';
-import { measureJson, updateMeasure } from '$lib/server/measures';
+import { measureJson, updateMeasure } from '$lib/server/measures/measures';
 import type { RequestHandler } from './$types';
 
 /**

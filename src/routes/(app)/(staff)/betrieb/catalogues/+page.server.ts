@@ -1,9 +1,9 @@
 import { fail } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
+import { getApp } from '$lib/server/platform/app';
 import * as operatorStore from '$lib/server/db/operator';
-import { tryReadForm } from '$lib/server/forms';
-import { publishCatalogue, requireOperator } from '$lib/server/operator';
-import { MAX_CATALOGUE_BYTES } from '$lib/server/upload-limits';
+import { tryReadForm } from '$lib/server/http/forms';
+import { publishCatalogue, requireOperator } from '$lib/server/operator/operator';
+import { MAX_CATALOGUE_BYTES } from '$lib/server/limits/upload-limits';
 import { describeProblems } from '$lib/domain/catalogue-problems';
 import { catalogueProblemTexts } from '$lib/i18n/catalogue-problems';
 import type { Actions, PageServerLoad } from './$types';

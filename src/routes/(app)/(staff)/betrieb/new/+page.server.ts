@@ -1,9 +1,9 @@
 import { fail } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
+import { getApp } from '$lib/server/platform/app';
 import * as operatorStore from '$lib/server/db/operator';
-import { parseForm, readForm } from '$lib/server/forms';
-import { createMunicipality, reinviteCoordinator, requireOperator } from '$lib/server/operator';
-import { Refusal } from '$lib/server/refusal';
+import { parseForm, readForm } from '$lib/server/http/forms';
+import { createMunicipality, reinviteCoordinator, requireOperator } from '$lib/server/operator/operator';
+import { Refusal } from '$lib/server/http/refusal';
 import { municipalityCreateSchema, reinviteSchema } from '$lib/schemas/municipality';
 import type { Actions, PageServerLoad } from './$types';
 

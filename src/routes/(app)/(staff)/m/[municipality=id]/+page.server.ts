@@ -1,12 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
+import { getApp } from '$lib/server/platform/app';
 import * as assessments from '$lib/server/db/assessments';
 import * as catalogues from '$lib/server/db/catalogues';
-import { parseForm, readForm } from '$lib/server/forms';
-import { requireRole } from '$lib/server/guards';
-import { listMyAreas } from '$lib/server/questionnaire';
+import { parseForm, readForm } from '$lib/server/http/forms';
+import { requireRole } from '$lib/server/http/guards';
+import { listMyAreas } from '$lib/server/questionnaire/questionnaire';
 import { assessmentCreateSchema } from '$lib/schemas/forms';
-import { presetNotApplicable } from '$lib/server/profiles';
+import { presetNotApplicable } from '$lib/server/questionnaire/profiles';
 import { PROFILES } from '$lib/domain/profiles';
 import { t } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { answerSchema } from '$lib/schemas/forms';
-import { apiAssessment, jsonBody, refusalResponse } from '$lib/server/api';
-import { getApp } from '$lib/server/app';
-import { saveAnswers } from '$lib/server/questionnaire';
+import { apiAssessment, jsonBody, refusalResponse } from '$lib/server/http/api';
+import { getApp } from '$lib/server/platform/app';
+import { saveAnswers } from '$lib/server/questionnaire/questionnaire';
 import type { RequestHandler } from './$types';
 
 /**

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { apiAssessment, refusalResponse } from '$lib/server/api';
-import { getApp } from '$lib/server/app';
-import { comparisonFor } from '$lib/server/comparison';
+import { apiAssessment, refusalResponse } from '$lib/server/http/api';
+import { getApp } from '$lib/server/platform/app';
+import { comparisonFor } from '$lib/server/results/comparison';
 import type { RequestHandler } from './$types';
 
 /**

@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { measureInputSchema } from '$lib/schemas/measures';
-import { apiAssessment, jsonBody, refusalResponse } from '$lib/server/api';
-import { getApp } from '$lib/server/app';
-import { createMeasure, listMeasures, measureJson } from '$lib/server/measures';
+import { apiAssessment, jsonBody, refusalResponse } from '$lib/server/http/api';
+import { getApp } from '$lib/server/platform/app';
+import { createMeasure, listMeasures, measureJson } from '$lib/server/measures/measures';
 import type { RequestHandler } from './$types';
 
 /** The assessment's measures (every role of the municipality may read the plan). */

@@ -1,10 +1,10 @@
 import { json } from '@sveltejs/kit';
 import { formatScore } from '$lib/domain/scoring';
-import { apiAssessment, refusalResponse } from '$lib/server/api';
-import { getApp } from '$lib/server/app';
-import { adminResult } from '$lib/server/results';
-import { previousBlock } from '$lib/server/progress';
-import { pickWorkshop, stakeholderSide, workshopSummary } from '$lib/server/stakeholder-results';
+import { apiAssessment, refusalResponse } from '$lib/server/http/api';
+import { getApp } from '$lib/server/platform/app';
+import { adminResult } from '$lib/server/results/results';
+import { previousBlock } from '$lib/server/rounds/progress';
+import { pickWorkshop, stakeholderSide, workshopSummary } from '$lib/server/results/stakeholder-results';
 import type { RequestHandler } from './$types';
 
 /**

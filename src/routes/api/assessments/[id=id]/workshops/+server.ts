@@ -1,9 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { workshopCreateSchema } from '$lib/schemas/forms';
-import { apiAssessment, jsonBody } from '$lib/server/api';
-import { getApp } from '$lib/server/app';
-import { createWorkshop } from '$lib/server/workshops';
-import { today } from '$lib/server/db/time';
+import { apiAssessment, jsonBody } from '$lib/server/http/api';
+import { getApp } from '$lib/server/platform/app';
+import { createWorkshop } from '$lib/server/workshops/workshops';
+import { today } from '$lib/server/platform/clock';
 import type { RequestHandler } from './$types';
 
 /** Creates a workshop for the assessment (facilitators and coordinators). */

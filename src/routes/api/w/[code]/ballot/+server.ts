@@ -1,11 +1,11 @@
 import { json } from '@sveltejs/kit';
 import { joinSchema } from '$lib/schemas/forms';
-import { jsonBody, refusalResponse } from '$lib/server/api';
-import { getApp } from '$lib/server/app';
+import { jsonBody, refusalResponse } from '$lib/server/http/api';
+import { getApp } from '$lib/server/platform/app';
 import type { Db } from '$lib/server/db';
-import { admitNewBallot } from '$lib/server/limits';
-import { setBallotCookie, workshopByCode } from '$lib/server/participant';
-import { ballotCookie, join } from '$lib/server/workshops';
+import { admitNewBallot } from '$lib/server/limits/limits';
+import { setBallotCookie, workshopByCode } from '$lib/server/workshops/participant';
+import { ballotCookie, join } from '$lib/server/workshops/workshops';
 import type { RequestHandler } from './$types';
 
 /** Joins the device to the workshop (or changes its group); the ballot token goes into a cookie. */

@@ -1,6 +1,6 @@
-import { getApp } from '$lib/server/app';
-import { participantStream } from '$lib/server/participant-stream';
-import { subscribeLive, workshopState } from '$lib/server/workshops';
+import { getApp } from '$lib/server/platform/app';
+import { participantStream } from '$lib/server/workshops/participant-stream';
+import { subscribeLive, workshopState } from '$lib/server/workshops/workshops';
 import type { RequestHandler } from './$types';
 
 const publicState = (state: { status: string; openAreas: number[]; areas: number[] }) => ({

@@ -1,9 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { ratingSchema } from '$lib/schemas/forms';
-import { jsonBody, refusalResponse } from '$lib/server/api';
-import { getApp } from '$lib/server/app';
-import { workshopIdByCode } from '$lib/server/participant';
-import { ballotCookie, rate } from '$lib/server/workshops';
+import { jsonBody, refusalResponse } from '$lib/server/http/api';
+import { getApp } from '$lib/server/platform/app';
+import { workshopIdByCode } from '$lib/server/workshops/participant';
+import { ballotCookie, rate } from '$lib/server/workshops/workshops';
 import type { RequestHandler } from './$types';
 
 /** Stores the device's rating of one area; a 200 means it is committed. */

@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { workshopAreasSchema } from '$lib/schemas/forms';
-import { apiWorkshop, jsonBody, refusalResponse } from '$lib/server/api';
-import { getApp } from '$lib/server/app';
-import { setAreas, workshopState } from '$lib/server/workshops';
+import { apiWorkshop, jsonBody, refusalResponse } from '$lib/server/http/api';
+import { getApp } from '$lib/server/platform/app';
+import { setAreas, workshopState } from '$lib/server/workshops/workshops';
 import type { RequestHandler } from './$types';
 
 /** Opens or closes areas for rating. */

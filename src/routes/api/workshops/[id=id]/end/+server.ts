@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { apiWorkshop, refusalResponse } from '$lib/server/api';
-import { getApp } from '$lib/server/app';
-import { endWorkshop } from '$lib/server/workshops';
+import { apiWorkshop, refusalResponse } from '$lib/server/http/api';
+import { getApp } from '$lib/server/platform/app';
+import { endWorkshop } from '$lib/server/workshops/workshops';
 import type { RequestHandler } from './$types';
 
 /** Ends the workshop: no more ratings, ever. */

@@ -1,8 +1,8 @@
-import { apiError, apiWorkshop } from '$lib/server/api';
-import { acquireStream } from '$lib/server/limits';
-import { getApp } from '$lib/server/app';
-import { eventStream } from '$lib/server/live';
-import { subscribeLive, workshopState } from '$lib/server/workshops';
+import { apiError, apiWorkshop } from '$lib/server/http/api';
+import { acquireStream } from '$lib/server/limits/limits';
+import { getApp } from '$lib/server/platform/app';
+import { eventStream } from '$lib/server/realtime/live';
+import { subscribeLive, workshopState } from '$lib/server/workshops/workshops';
 import type { RequestHandler } from './$types';
 
 /**

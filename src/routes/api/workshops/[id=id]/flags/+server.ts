@@ -1,9 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { workshopFlagsSchema } from '$lib/schemas/forms';
-import { apiWorkshop, jsonBody, refusalResponse } from '$lib/server/api';
-import { getApp } from '$lib/server/app';
+import { apiWorkshop, jsonBody, refusalResponse } from '$lib/server/http/api';
+import { getApp } from '$lib/server/platform/app';
 import * as store from '$lib/server/db/workshops';
-import { setWorkshopFlags } from '$lib/server/workshops';
+import { setWorkshopFlags } from '$lib/server/workshops/workshops';
 import type { RequestHandler } from './$types';
 
 /** Marks the workshop as rehearsal or not (`rehearsal`) and archives it or brings it back (`archived`). */

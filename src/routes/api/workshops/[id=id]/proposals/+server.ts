@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
-import { apiWorkshop } from '$lib/server/api';
-import { getApp } from '$lib/server/app';
+import { apiWorkshop } from '$lib/server/http/api';
+import { getApp } from '$lib/server/platform/app';
 import * as groupStore from '$lib/server/db/group-phase';
-import { berlinMinute } from '$lib/server/exports';
+import { berlinMinute } from '$lib/server/results/exports';
 import type { RequestHandler } from './$types';
 
 /**

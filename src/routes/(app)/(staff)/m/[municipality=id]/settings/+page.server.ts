@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
+import { getApp } from '$lib/server/platform/app';
 import * as comparison from '$lib/server/db/comparison';
-import { requireRole } from '$lib/server/guards';
+import { requireRole } from '$lib/server/http/guards';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => {

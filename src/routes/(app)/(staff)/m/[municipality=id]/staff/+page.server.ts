@@ -1,11 +1,11 @@
 import { fail } from '@sveltejs/kit';
-import { deactivateMember, resetToOneTimePassword } from '$lib/server/account';
-import { getApp } from '$lib/server/app';
+import { deactivateMember, resetToOneTimePassword } from '$lib/server/accounts/account';
+import { getApp } from '$lib/server/platform/app';
 import * as users from '$lib/server/db/users';
-import { parseForm, readForm } from '$lib/server/forms';
-import { requireRole } from '$lib/server/guards';
-import * as invitations from '$lib/server/invitations';
-import { Refusal } from '$lib/server/refusal';
+import { parseForm, readForm } from '$lib/server/http/forms';
+import { requireRole } from '$lib/server/http/guards';
+import * as invitations from '$lib/server/accounts/invitations';
+import { Refusal } from '$lib/server/http/refusal';
 import { invitationTargetSchema, staffInviteSchema, staffRoleSchema, staffTargetSchema } from '$lib/schemas/forms';
 import type { Actions, PageServerLoad } from './$types';
 

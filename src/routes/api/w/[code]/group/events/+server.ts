@@ -1,5 +1,5 @@
-import { participantStream } from '$lib/server/participant-stream';
-import { groupBus, groupChannel } from '$lib/server/proposals';
+import { participantStream } from '$lib/server/workshops/participant-stream';
+import { groupBus, groupChannel } from '$lib/server/groups/proposals';
 import type { RequestHandler } from './$types';
 
 /**

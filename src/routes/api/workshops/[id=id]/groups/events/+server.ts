@@ -1,7 +1,7 @@
-import { apiError, apiWorkshop } from '$lib/server/api';
-import { acquireStream } from '$lib/server/limits';
-import { eventStream } from '$lib/server/live';
-import { groupBus, groupChannel } from '$lib/server/proposals';
+import { apiError, apiWorkshop } from '$lib/server/http/api';
+import { acquireStream } from '$lib/server/limits/limits';
+import { eventStream } from '$lib/server/realtime/live';
+import { groupBus, groupChannel } from '$lib/server/groups/proposals';
 import type { RequestHandler } from './$types';
 
 /** The small groups' overview stream: which area's group changed (the page reloads its data). */

@@ -1,6 +1,6 @@
-import { getApp } from '$lib/server/app';
-import { requireAssessment } from '$lib/server/assessment-access';
-import { catalogueOf } from '$lib/server/questionnaire';
+import { getApp } from '$lib/server/platform/app';
+import { requireAssessment } from '$lib/server/http/assessment-access';
+import { catalogueOf } from '$lib/server/questionnaire/questionnaire';
 import * as assessments from '$lib/server/db/assessments';
 import type { LayoutServerLoad } from './$types';
 

@@ -1,14 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { assignmentsSchema, closeSchema, roundStartSchema } from '$lib/schemas/forms';
-import { parseForm, readForm } from '$lib/server/forms';
+import { parseForm, readForm } from '$lib/server/http/forms';
 import { areaProgress, totalProgress } from '$lib/domain/progress';
-import { getApp } from '$lib/server/app';
-import { requireAssessment } from '$lib/server/assessment-access';
+import { getApp } from '$lib/server/platform/app';
+import { requireAssessment } from '$lib/server/http/assessment-access';
 import * as questionnaire from '$lib/server/db/questionnaire';
 import * as users from '$lib/server/db/users';
-import { Refusal, catalogueOf, parseOpenItems, setAssignments, setStatus } from '$lib/server/questionnaire';
-import { adminResult, openItemsOf } from '$lib/server/results';
-import { roundCatalogues, startRound } from '$lib/server/rounds';
+import { Refusal, catalogueOf, parseOpenItems, setAssignments, setStatus } from '$lib/server/questionnaire/questionnaire';
+import { adminResult, openItemsOf } from '$lib/server/results/results';
+import { roundCatalogues, startRound } from '$lib/server/rounds/rounds';
 import { t } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
+import { getApp } from '$lib/server/platform/app';
 import * as catalogues from '$lib/server/db/catalogues';
-import { requireRole } from '$lib/server/guards';
+import { requireRole } from '$lib/server/http/guards';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {

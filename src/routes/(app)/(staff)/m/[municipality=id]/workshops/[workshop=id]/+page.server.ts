@@ -1,16 +1,16 @@
 import { fail } from '@sveltejs/kit';
-import { readForm } from '$lib/server/forms';
+import { readForm } from '$lib/server/http/forms';
 import { areaNumbersSchema, paperLevelsSchema } from '$lib/schemas/forms';
 import type { RatingLevel } from '$lib/domain/ballot';
-import { getApp } from '$lib/server/app';
-import { requireWorkshop } from '$lib/server/assessment-access';
-import { joinRatePanel, undoVoidAction, voidMinuteAction } from '$lib/server/join-rate';
-import { joinUrl, qrSvg } from '$lib/server/qr';
-import { catalogueOf } from '$lib/server/questionnaire';
-import { phaseOf } from '$lib/server/proposals';
+import { getApp } from '$lib/server/platform/app';
+import { requireWorkshop } from '$lib/server/http/assessment-access';
+import { joinRatePanel, undoVoidAction, voidMinuteAction } from '$lib/server/workshops/join-rate';
+import { joinUrl, qrSvg } from '$lib/server/workshops/qr';
+import { catalogueOf } from '$lib/server/questionnaire/questionnaire';
+import { phaseOf } from '$lib/server/groups/proposals';
 import type { Role } from '$lib/server/db/schema';
-import { Refusal } from '$lib/server/refusal';
-import { addPaperBallot, endWorkshop, parseWorkshop, setAreas, workshopState } from '$lib/server/workshops';
+import { Refusal } from '$lib/server/http/refusal';
+import { addPaperBallot, endWorkshop, parseWorkshop, setAreas, workshopState } from '$lib/server/workshops/workshops';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url, depends }) => {

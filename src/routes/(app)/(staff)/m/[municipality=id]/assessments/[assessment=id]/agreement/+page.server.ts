@@ -1,12 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { agreementStatus, spread, type AgreementStatus } from '$lib/domain/agreement';
 import { agreedSchema } from '$lib/schemas/forms';
-import { getApp } from '$lib/server/app';
-import { requireAssessment } from '$lib/server/assessment-access';
+import { getApp } from '$lib/server/platform/app';
+import { requireAssessment } from '$lib/server/http/assessment-access';
 import * as questionnaire from '$lib/server/db/questionnaire';
 import * as users from '$lib/server/db/users';
-import { Refusal, catalogueOf, setAgreedAnswer } from '$lib/server/questionnaire';
-import { parseForm, readForm } from '$lib/server/forms';
+import { Refusal, catalogueOf, setAgreedAnswer } from '$lib/server/questionnaire/questionnaire';
+import { parseForm, readForm } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const FILTERS = ['all', 'open', 'answered'] as const;

@@ -1,7 +1,7 @@
-import { getApp } from '$lib/server/app';
-import { requireAssessment } from '$lib/server/assessment-access';
-import { comparisonFor, type ComparisonView } from '$lib/server/comparison';
-import { Refusal } from '$lib/server/refusal';
+import { getApp } from '$lib/server/platform/app';
+import { requireAssessment } from '$lib/server/http/assessment-access';
+import { comparisonFor, type ComparisonView } from '$lib/server/results/comparison';
+import { Refusal } from '$lib/server/http/refusal';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {

@@ -1,7 +1,7 @@
 import { t } from '$lib/i18n';
-import { getApp } from '$lib/server/app';
-import { requireAssessment } from '$lib/server/assessment-access';
-import { ANSWER_ID_COLUMNS, answerData, answerRows, attachment, csvText } from '$lib/server/exports';
+import { getApp } from '$lib/server/platform/app';
+import { requireAssessment } from '$lib/server/http/assessment-access';
+import { ANSWER_ID_COLUMNS, answerData, answerRows, attachment, csvText } from '$lib/server/results/exports';
 import type { RequestHandler } from './$types';
 
 /** All answers as CSV for German Excel: one row per question, three columns per rater. */

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
-import { requireAssessment } from '$lib/server/assessment-access';
-import { gapReport } from '$lib/server/gap-report';
-import { Refusal } from '$lib/server/refusal';
+import { getApp } from '$lib/server/platform/app';
+import { requireAssessment } from '$lib/server/http/assessment-access';
+import { gapReport } from '$lib/server/results/gap-report';
+import { Refusal } from '$lib/server/http/refusal';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url }) => {

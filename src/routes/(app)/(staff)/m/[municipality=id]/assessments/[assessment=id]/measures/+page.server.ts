@@ -1,8 +1,8 @@
 import { MEASURE_STATUSES } from '$lib/schemas/measures';
 import { sortMeasures, type MeasureSort } from '$lib/domain/measures';
-import { getApp } from '$lib/server/app';
-import { requireAssessment } from '$lib/server/assessment-access';
-import { measurePlan } from '$lib/server/plan';
+import { getApp } from '$lib/server/platform/app';
+import { requireAssessment } from '$lib/server/http/assessment-access';
+import { measurePlan } from '$lib/server/measures/plan';
 import type { PageServerLoad } from './$types';
 
 const SORTS: MeasureSort[] = ['due', 'priority', 'status'];

@@ -1,9 +1,9 @@
-import { getApp } from '$lib/server/app';
-import { requireAssessment } from '$lib/server/assessment-access';
+import { getApp } from '$lib/server/platform/app';
+import { requireAssessment } from '$lib/server/http/assessment-access';
 import * as assessments from '$lib/server/db/assessments';
 import { changeCounts, onlyChanges } from '$lib/domain/rounds';
-import { changesBetween, progressOf } from '$lib/server/progress';
-import { catalogueOf } from '$lib/server/questionnaire';
+import { changesBetween, progressOf } from '$lib/server/rounds/progress';
+import { catalogueOf } from '$lib/server/questionnaire/questionnaire';
 import type { PageServerLoad } from './$types';
 
 /**

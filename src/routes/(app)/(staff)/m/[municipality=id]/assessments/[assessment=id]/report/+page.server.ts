@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
-import { requireAssessment } from '$lib/server/assessment-access';
-import { gapReport } from '$lib/server/gap-report';
-import { Refusal } from '$lib/server/refusal';
-import { measurePlan } from '$lib/server/plan';
-import { progressOf } from '$lib/server/progress';
+import { getApp } from '$lib/server/platform/app';
+import { requireAssessment } from '$lib/server/http/assessment-access';
+import { gapReport } from '$lib/server/results/gap-report';
+import { Refusal } from '$lib/server/http/refusal';
+import { measurePlan } from '$lib/server/measures/plan';
+import { progressOf } from '$lib/server/rounds/progress';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url }) => {

@@ -1,7 +1,7 @@
 import { formatScore, recommendation } from '$lib/domain/scoring';
-import { getApp } from '$lib/server/app';
-import { requireAssessment } from '$lib/server/assessment-access';
-import { adminResult } from '$lib/server/results';
+import { getApp } from '$lib/server/platform/app';
+import { requireAssessment } from '$lib/server/http/assessment-access';
+import { adminResult } from '$lib/server/results/results';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {

@@ -1,13 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { readForm } from '$lib/server/forms';
+import { readForm } from '$lib/server/http/forms';
 import { DEFAULT_STAKEHOLDER_GROUPS, workshopCreateSchema } from '$lib/schemas/forms';
-import { countsByDefault } from '$lib/server/stakeholder-results';
-import { getApp } from '$lib/server/app';
-import { requireAssessment } from '$lib/server/assessment-access';
-import { today } from '$lib/server/db/time';
+import { countsByDefault } from '$lib/server/results/stakeholder-results';
+import { getApp } from '$lib/server/platform/app';
+import { requireAssessment } from '$lib/server/http/assessment-access';
+import { today } from '$lib/server/platform/clock';
 import * as store from '$lib/server/db/workshops';
-import { createWorkshop, setWorkshopFlags } from '$lib/server/workshops';
-import { Refusal } from '$lib/server/refusal';
+import { createWorkshop, setWorkshopFlags } from '$lib/server/workshops/workshops';
+import { Refusal } from '$lib/server/http/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
+import { getApp } from '$lib/server/platform/app';
 import * as catalogues from '$lib/server/db/catalogues';
-import { requireRole } from '$lib/server/guards';
+import { requireRole } from '$lib/server/http/guards';
 import type { RequestHandler } from './$types';
 
 /** The stored catalogue file as it was validated, as a download that can be imported again. */

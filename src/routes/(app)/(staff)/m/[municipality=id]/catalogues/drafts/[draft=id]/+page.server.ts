@@ -1,11 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { getApp } from '$lib/server/app';
-import { storedPreviousProblems } from '$lib/server/catalogue-editions';
+import { getApp } from '$lib/server/platform/app';
+import { storedPreviousProblems } from '$lib/server/catalogues/editions';
 import * as catalogues from '$lib/server/db/catalogues';
 import * as drafts from '$lib/server/db/catalogue-drafts';
-import { readForm } from '$lib/server/forms';
-import { requireRole } from '$lib/server/guards';
+import { readForm } from '$lib/server/http/forms';
+import { requireRole } from '$lib/server/http/guards';
 import { countQuestions, validateCatalogue, type Catalogue, type CatalogueArea, type CatalogueQuestion } from '$lib/schemas/catalogue';
 import { describeProblems } from '$lib/domain/catalogue-problems';
 import { catalogueProblemTexts } from '$lib/i18n/catalogue-problems';

@@ -1,16 +1,16 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { summarySchema } from '$lib/schemas/measures';
-import { getApp } from '$lib/server/app';
-import { requireWorkshop } from '$lib/server/assessment-access';
-import { berlinMinute } from '$lib/server/exports';
-import { readForm } from '$lib/server/forms';
+import { getApp } from '$lib/server/platform/app';
+import { requireWorkshop } from '$lib/server/http/assessment-access';
+import { berlinMinute } from '$lib/server/results/exports';
+import { readForm } from '$lib/server/http/forms';
 import { tableProblems } from '$lib/domain/group-tables';
 import { parseTableRows, tableRowsOf } from '$lib/schemas/group-tables';
 import { tablesOf } from '$lib/server/db/group-tables';
-import { saveSeating } from '$lib/server/group-tables';
-import { endGroupPhase, groupOverview, saveSummary, setProposalHidden, startGroupPhase } from '$lib/server/proposals';
-import { Refusal } from '$lib/server/refusal';
+import { saveSeating } from '$lib/server/groups/tables';
+import { endGroupPhase, groupOverview, saveSummary, setProposalHidden, startGroupPhase } from '$lib/server/groups/proposals';
+import { Refusal } from '$lib/server/http/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The facilitator's overview of the small groups (every role reads; coordination and moderation act). */

@@ -1,9 +1,9 @@
-import { getApp } from '$lib/server/app';
-import { requireWorkshop } from '$lib/server/assessment-access';
-import { joinLines } from '$lib/server/join-lines';
-import { plenaryItems } from '$lib/server/plenary-items';
-import { joinUrl, qrSvg } from '$lib/server/qr';
-import { workshopState } from '$lib/server/workshops';
+import { getApp } from '$lib/server/platform/app';
+import { requireWorkshop } from '$lib/server/http/assessment-access';
+import { joinLines } from '$lib/server/workshops/join-lines';
+import { plenaryItems } from '$lib/server/groups/plenary-items';
+import { joinUrl, qrSvg } from '$lib/server/workshops/qr';
+import { workshopState } from '$lib/server/workshops/workshops';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url }) => {

@@ -1,12 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { readForm } from '$lib/server/forms';
+import { readForm } from '$lib/server/http/forms';
 import { answerSchema } from '$lib/schemas/forms';
-import { getApp } from '$lib/server/app';
-import { requireAssessment } from '$lib/server/assessment-access';
+import { getApp } from '$lib/server/platform/app';
+import { requireAssessment } from '$lib/server/http/assessment-access';
 import * as questionnaire from '$lib/server/db/questionnaire';
-import { Refusal, catalogueOf, saveAnswers, type AnswerInput } from '$lib/server/questionnaire';
+import { Refusal, catalogueOf, saveAnswers, type AnswerInput } from '$lib/server/questionnaire/questionnaire';
 import type { Profile } from '$lib/domain/profiles';
-import { lastRoundReferences } from '$lib/server/rounds';
+import { lastRoundReferences } from '$lib/server/rounds/rounds';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {

@@ -1,7 +1,7 @@
 import { exportMessages } from '$lib/i18n/exports';
-import { getApp } from '$lib/server/app';
-import { requireAssessment } from '$lib/server/assessment-access';
-import { areaRows, attachment, csvText, exportReport } from '$lib/server/exports';
+import { getApp } from '$lib/server/platform/app';
+import { requireAssessment } from '$lib/server/http/assessment-access';
+import { areaRows, attachment, csvText, exportReport } from '$lib/server/results/exports';
 import type { RequestHandler } from './$types';
 
 /** The areas sheet of the results workbook as CSV for German Excel; `?workshop=ID` as there. */

@@ -1,7 +1,7 @@
 import { exportMessages } from '$lib/i18n/exports';
-import { getApp } from '$lib/server/app';
-import { requireAssessment } from '$lib/server/assessment-access';
-import { attachment, csvText, exportReport, ratingRows, reportRatings } from '$lib/server/exports';
+import { getApp } from '$lib/server/platform/app';
+import { requireAssessment } from '$lib/server/http/assessment-access';
+import { attachment, csvText, exportReport, ratingRows, reportRatings } from '$lib/server/results/exports';
 import type { RequestHandler } from './$types';
 
 /** The workshop's anonymous ratings (the ratings sheet of the workbook) as CSV; `?workshop=ID` as there. */

@@ -1,6 +1,6 @@
 import { exportMessages } from '$lib/i18n/exports';
-import { getApp } from '$lib/server/app';
-import { requireAssessment } from '$lib/server/assessment-access';
+import { getApp } from '$lib/server/platform/app';
+import { requireAssessment } from '$lib/server/http/assessment-access';
 import {
 	XLSX_TYPE,
 	answerData,
@@ -11,9 +11,9 @@ import {
 	ratingRows,
 	reportRatings,
 	workbook
-} from '$lib/server/exports';
-import { measureRows } from '$lib/server/measure-exports';
-import { measurePlan } from '$lib/server/plan';
+} from '$lib/server/results/exports';
+import { measureRows } from '$lib/server/measures/exports';
+import { measurePlan } from '$lib/server/measures/plan';
 import type { RequestHandler } from './$types';
 
 /**

@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
-import { requireAssessment } from '$lib/server/assessment-access';
-import { gapReport } from '$lib/server/gap-report';
+import { getApp } from '$lib/server/platform/app';
+import { requireAssessment } from '$lib/server/http/assessment-access';
+import { gapReport } from '$lib/server/results/gap-report';
 import * as workshops from '$lib/server/db/workshops';
-import { joinLines } from '$lib/server/join-lines';
-import { joinUrl, qrSvg } from '$lib/server/qr';
-import { Refusal } from '$lib/server/refusal';
+import { joinLines } from '$lib/server/workshops/join-lines';
+import { joinUrl, qrSvg } from '$lib/server/workshops/qr';
+import { Refusal } from '$lib/server/http/refusal';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url }) => {

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
-import { requireAssessment } from '$lib/server/assessment-access';
+import { getApp } from '$lib/server/platform/app';
+import { requireAssessment } from '$lib/server/http/assessment-access';
 import * as questionnaire from '$lib/server/db/questionnaire';
-import { catalogueOf, findQuestion } from '$lib/server/questionnaire';
+import { catalogueOf, findQuestion } from '$lib/server/questionnaire/questionnaire';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {

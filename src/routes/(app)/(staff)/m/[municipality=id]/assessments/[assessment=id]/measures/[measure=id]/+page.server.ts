@@ -1,14 +1,14 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { statusNoteSchema } from '$lib/schemas/measures';
-import { getApp } from '$lib/server/app';
-import { requireAssessment } from '$lib/server/assessment-access';
+import { getApp } from '$lib/server/platform/app';
+import { requireAssessment } from '$lib/server/http/assessment-access';
 import * as store from '$lib/server/db/measures';
-import { today } from '$lib/server/db/time';
-import { parseForm, readForm } from '$lib/server/forms';
-import { formValues, parseMeasureForm, valuesOf } from '$lib/server/measure-form';
-import { addStatusNote, findMeasure, updateMeasure } from '$lib/server/measures';
-import { measurePlan } from '$lib/server/plan';
-import { Refusal } from '$lib/server/refusal';
+import { today } from '$lib/server/platform/clock';
+import { parseForm, readForm } from '$lib/server/http/forms';
+import { formValues, parseMeasureForm, valuesOf } from '$lib/server/measures/form';
+import { addStatusNote, findMeasure, updateMeasure } from '$lib/server/measures/measures';
+import { measurePlan } from '$lib/server/measures/plan';
+import { Refusal } from '$lib/server/http/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One measure: its gap, the form (coordinators), dated status notes and the full change history. */

@@ -1,11 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
-import { requireAssessment } from '$lib/server/assessment-access';
+import { getApp } from '$lib/server/platform/app';
+import { requireAssessment } from '$lib/server/http/assessment-access';
 import * as groupStore from '$lib/server/db/group-phase';
-import { readForm } from '$lib/server/forms';
-import { formValues, parseMeasureForm } from '$lib/server/measure-form';
-import { createMeasure } from '$lib/server/measures';
-import { Refusal } from '$lib/server/refusal';
+import { readForm } from '$lib/server/http/forms';
+import { formValues, parseMeasureForm } from '$lib/server/measures/form';
+import { createMeasure } from '$lib/server/measures/measures';
+import { Refusal } from '$lib/server/http/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The empty form, or one prefilled from a small group's proposal (`?proposal=ID`). */

@@ -1,8 +1,8 @@
-import { getApp } from '$lib/server/app';
-import { requireAssessment } from '$lib/server/assessment-access';
-import { attachment } from '$lib/server/exports';
-import { DOCX_TYPE, measureDocx } from '$lib/server/measure-exports';
-import { measurePlan } from '$lib/server/plan';
+import { getApp } from '$lib/server/platform/app';
+import { requireAssessment } from '$lib/server/http/assessment-access';
+import { attachment } from '$lib/server/results/exports';
+import { DOCX_TYPE, measureDocx } from '$lib/server/measures/exports';
+import { measurePlan } from '$lib/server/measures/plan';
 import { t } from '$lib/i18n';
 import type { RequestHandler } from './$types';
 

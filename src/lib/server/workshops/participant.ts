@@ -1,0 +1,100 @@
+import type { Cookies } from '@sveltejs/kit';
+import { normaliseJoinCode } from '$lib/domain/joincode';
+import { getApp } from '../platform/app';
+import * as store from '../db/workshops';
+import type { WorkshopRow } from '../db/schema';
+import { Refusal } from '../http/refusal';
+import type { Throttle } from '../limits/throttle';
+import { ballotCookie, ballotOf } from './workshops';
+import type { Db } from '../db';
+
+/** Where a join-code request comes from: the client address (memory only) and its cookies. */
+export interface CodeRequest {
+	address: string;
+	cookies?: Pick<Cookies, 'getAll'>;
+}
+
+/** Wrong join codes: per client address, and all addresses together per minute. */
+export interface CodeThrottles {
+	address: Throttle;
+	global: Throttle;
+}
+
+const GLOBAL_KEY = 'all';
+
+/**
+ * The workshop behind a join code typed or linked by a participant.
+ *
+ * Only wrong guesses are throttled:
+ * - a device with a valid ballot cookie for the workshop always passes (reloads, stream reconnects);
+ * - every other lookup first reserves one attempt of the global per-minute budget, given back when
+ *   the code is right; with the budget spent, no code is looked up until the minute is over, so
+ *   rotating addresses cannot guess faster than the budget;
+ * - a wrong code also counts against the client address; an address over its limit gets 429 instead
+ *   of 404 for wrong codes, but a right code from the same (shared) address still passes.
+ */
+export async function workshopByCode(code: string, from: CodeRequest | string): Promise<WorkshopRow> {
+	const { db, codeThrottle } = getApp();
+	const request = typeof from === 'string' ? { address: from } : from;
+	const normalised = normaliseJoinCode(code);
+	if (normalised && request.cookies) {
+		const known = await workshopByBallotCookie(db, normalised, request.cookies);
+		if (known) return known;
+	}
+	return lookUpGuardedCode(db, normalised, request.address, codeThrottle);
+}
+
+/** The lookup behind the throttles; exported for tests with their own throttles. */
+export async function lookUpGuardedCode(
+	db: Db,
+	normalised: string | null | undefined,
+	address: string,
+	throttles: CodeThrottles
+): Promise<WorkshopRow> {
+	if ((await throttles.global.reserve(GLOBAL_KEY)) > 0) throw new Refusal('tooManyCodes', 429);
+	const workshop = normalised ? await store.findWorkshopByCode(db, normalised) : undefined;
+	if (workshop) {
+		await throttles.global.release(GLOBAL_KEY);
+		return workshop;
+	}
+	if ((await throttles.address.reserve(address)) > 0) throw new Refusal('tooManyCodes', 429);
+	throw new Refusal('unknownCode', 404);
+}
+
+/** The workshop of a ballot cookie the device holds, if its token is valid and the code matches. */
+export async function workshopByBallotCookie(db: Db, normalised: string, cookies: Pick<Cookies, 'getAll'>): Promise<WorkshopRow | undefined> {
+	for (const { name, value } of cookies.getAll()) {
+		const match = /^ballot_(\d{1,12})$/.exec(name);
+		if (!match || !value) continue;
+		const workshopId = Number(match[1]);
+		const ballot = await ballotOf(db, workshopId, value);
+		if (!ballot) continue;
+		const workshop = await store.findWorkshop(db, workshopId);
+		if (workshop && workshop.code === normalised) return workshop;
+	}
+	return undefined;
+}
+
+// A code always names the same workshop, so the rating path can skip the lookup after the first time.
+const workshopIds = new Map<string, number>();
+
+/** The id of the workshop behind a join code, for the hot rating path (same checks as above). */
+export async function workshopIdByCode(code: string, from: CodeRequest | string): Promise<number> {
+	const normalised = normaliseJoinCode(code);
+	const known = normalised && workshopIds.get(normalised);
+	if (known) return known;
+	const workshop = await workshopByCode(code, from);
+	workshopIds.set(workshop.code, workshop.id);
+	return workshop.id;
+}
+
+/** Sets the device's ballot cookie: httpOnly, for this site only, for two days. */
+export function setBallotCookie(cookies: Cookies, workshopId: number, token: string, secure: boolean): void {
+	cookies.set(ballotCookie(workshopId), token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		maxAge: 60 * 60 * 48
+	});
+}
