@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { countQuestions, validateCatalogueText } from '../src/lib/schemas/catalogue';
 import { describeProblems, problemLine } from '../src/lib/domain/catalogue-problems';
-import { catalogueProblemTexts } from '../src/lib/i18n/catalogue-problems';
-import { de } from '../src/lib/i18n/de';
+import { catalogueProblemTexts } from '../src/lib/i18n/staff/catalogue-problems';
+import { de } from '../src/lib/i18n/staff/de';
 
 const [command, file] = process.argv.slice(2);
 

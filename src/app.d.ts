@@ -1,5 +1,5 @@
-import type { Language } from '$lib/i18n';
-import type { ParticipantLanguage } from '$lib/i18n/participant-languages';
+import type { Language } from '$lib/i18n/staff';
+import type { ParticipantLanguage } from '$lib/i18n/participant/languages';
 import type { Role } from '$lib/server/db/schema';
 
 declare global {

@@ -7,8 +7,8 @@ import { bodySizeLimitWarning } from '$lib/server/limits/upload-limits';
 import * as municipalities from '$lib/server/db/municipalities';
 import { apiError } from '$lib/server/http/api';
 import { SESSION_COOKIE, validateSession } from '$lib/server/accounts/sessions';
-import { LANGUAGE_COOKIE, directionOf, pickLanguage, t } from '$lib/i18n';
-import { participantDirection, pickParticipantLanguage, rememberedParticipantLanguage } from '$lib/i18n/participant-languages';
+import { LANGUAGE_COOKIE, directionOf, pickLanguage, t } from '$lib/i18n/staff';
+import { participantDirection, pickParticipantLanguage, rememberedParticipantLanguage } from '$lib/i18n/participant/languages';
 
 export const init: ServerInit = async () => {
 	if (building) return;

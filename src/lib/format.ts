@@ -1,4 +1,4 @@
-import type { Language } from './i18n';
+import type { Language } from './i18n/staff';
 
 const LOCALES: Record<Language, string> = { de: 'de-DE', en: 'en-GB' };
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateCatalogue, validateCatalogueText, type Catalogue } from '$lib/schemas/catalogue';
-import { catalogueProblemTexts } from '$lib/i18n/catalogue-problems';
+import { catalogueProblemTexts } from '$lib/i18n/staff/catalogue-problems';
 import { describeProblems, problemLine, type DescribedProblem } from './catalogue-problems';
 import { findJsonSyntaxError } from './json-syntax';
 

@@ -6,7 +6,7 @@ import type { JsonHint } from './json-syntax';
  * Turns catalogue problems (a path in the file, a code, parameters) into sentences a coordinator
  * understands: the place as a person names it ("Handlungsfeld 3, Thema Gesundheit, Frage 3.05
  * (Kennung FZ-GES-05)") and what is wrong there ("englischer Text fehlt"). The words come from a
- * `CatalogueProblemTexts` per interface language (src/lib/i18n/catalogue-problems.ts).
+ * `CatalogueProblemTexts` per interface language (src/lib/i18n/staff/catalogue-problems.ts).
  */
 
 export type Gender = 'm' | 'f' | 'n' | 'pl';

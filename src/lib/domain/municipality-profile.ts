@@ -4,7 +4,7 @@
  * in `municipality.kind/land/population_band`, their labels in the staff languages, and the rules an
  * entry must follow. The codes are the ones the migration's CHECK constraints allow.
  */
-import type { Language } from '$lib/i18n/languages';
+import type { Language } from '$lib/i18n/staff/languages';
 
 type Labels = Record<Language, string>;
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateCatalogue, type Catalogue } from '$lib/schemas/catalogue';
-import { catalogueProblemTexts } from '$lib/i18n/catalogue-problems';
+import { catalogueProblemTexts } from '$lib/i18n/staff/catalogue-problems';
 import { describeProblems, problemLine } from './catalogue-problems';
 import { carryReferences, chainMap, comparablePairs, editionPath, identityMap, previousProblems, stepMap } from './question-map';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { allDistinct, calendarDate, hasControlChars, multilineText, plainText } from './fields';
-import { PARTICIPANT_LANGUAGES } from '../i18n/participant-languages';
+import { PARTICIPANT_LANGUAGES } from '../i18n/participant/languages';
 import { PROFILES } from '../domain/profiles';
 
 /*

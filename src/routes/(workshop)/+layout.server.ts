@@ -1,5 +1,5 @@
-import { participantMessages } from '$lib/i18n/participant-dictionaries';
-import { PARTICIPANT_LANGUAGES, type ParticipantLanguage } from '$lib/i18n/participant-languages';
+import { participantMessages } from '$lib/i18n/participant/dictionaries.server';
+import { PARTICIPANT_LANGUAGES, type ParticipantLanguage } from '$lib/i18n/participant/languages';
 import type { LayoutServerLoad } from './$types';
 
 /**

@@ -1,5 +1,5 @@
 import { FLAG_MIN_DEVICES, rankDisagreements, rankFlags } from '$lib/domain/plenary-items';
-import type { Language } from '$lib/i18n';
+import type { Language } from '$lib/i18n/staff';
 import { textIn } from '$lib/schemas/catalogue';
 import type { Db } from '../db';
 import * as groupStore from '../db/group-phase';

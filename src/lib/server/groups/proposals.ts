@@ -1,5 +1,5 @@
-import type { Language } from '$lib/i18n';
-import type { ParticipantLanguage } from '$lib/i18n/participant-languages';
+import type { Language } from '$lib/i18n/staff';
+import type { ParticipantLanguage } from '$lib/i18n/participant/languages';
 import { textIn } from '$lib/schemas/catalogue';
 import type { Db } from '../db';
 import * as groupStore from '../db/group-phase';

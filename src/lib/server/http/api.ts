@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { Refusal } from './refusal';
-import { de } from '$lib/i18n/de';
+import { de } from '$lib/i18n/staff/de';
 import { getApp } from '../platform/app';
 import * as municipalities from '../db/municipalities';
 import type { Assessment, Role } from '../db/schema';

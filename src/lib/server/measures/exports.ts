@@ -1,6 +1,6 @@
 import { BorderStyle, Document, HeadingLevel, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { formatMedian, signedGap } from '$lib/format';
-import { t, type Language } from '$lib/i18n';
+import { t, type Language } from '$lib/i18n/staff';
 import type { Rows } from '../results/exports';
 import type { MeasurePlan } from './plan';
 

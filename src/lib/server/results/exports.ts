@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import ExcelJS from 'exceljs';
 import { toCsv } from '$lib/domain/csv';
-import { t, type Language } from '$lib/i18n';
-import { exportMessages } from '$lib/i18n/exports';
-import { groupLabel } from '$lib/i18n/participant-dictionaries';
+import { t, type Language } from '$lib/i18n/staff';
+import { exportMessages } from '$lib/i18n/staff/exports';
+import { groupLabel } from '$lib/i18n/participant/dictionaries.server';
 import type { Catalogue } from '$lib/schemas/catalogue';
 import type { Db } from '../db';
 import * as questionnaire from '../db/questionnaire';

@@ -1,7 +1,7 @@
-import type { Language } from '$lib/i18n/languages';
-import { participantMessages } from '$lib/i18n/participant-dictionaries';
-import { participantDirection } from '$lib/i18n/participant-languages';
-import type { JoinLine } from '$lib/i18n/participant';
+import type { Language } from '$lib/i18n/staff/languages';
+import { participantMessages } from '$lib/i18n/participant/dictionaries.server';
+import { participantDirection } from '$lib/i18n/participant/languages';
+import type { JoinLine } from '$lib/i18n/participant/messages';
 import type { WorkshopRow } from '../db/schema';
 import { offeredLanguages } from './workshops';
 

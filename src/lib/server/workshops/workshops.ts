@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { refuseRating, type RatingLevel } from '$lib/domain/ballot';
 import { generateJoinCode } from '$lib/domain/joincode';
 import { DEFAULT_STAKEHOLDER_GROUPS } from '$lib/schemas/forms';
-import { PARTICIPANT_LANGUAGES, type ParticipantLanguage } from '$lib/i18n/participant-languages';
+import { PARTICIPANT_LANGUAGES, type ParticipantLanguage } from '$lib/i18n/participant/languages';
 import type { Db } from '../db';
 import type { Assessment, WorkshopRow } from '../db/schema';
 import * as store from '../db/workshops';

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { LANGUAGE_COOKIE } from '$lib/i18n';
+import { LANGUAGE_COOKIE } from '$lib/i18n/staff';
 import { parseForm, readForm } from '$lib/server/http/forms';
 import { safeRedirectPath } from '$lib/domain/redirect';
 import { languageSchema } from '$lib/schemas/forms';

@@ -8,7 +8,7 @@ import { presetNotApplicable } from '$lib/server/questionnaire/profiles';
 import { Refusal } from '$lib/server/http/refusal';
 import { requirePrevious, startRound } from '$lib/server/rounds/rounds';
 import { assessmentApiSchema } from '$lib/schemas/forms';
-import { t } from '$lib/i18n';
+import { t } from '$lib/i18n/staff';
 import type { RequestHandler } from './$types';
 
 /** The assessments of every municipality the caller works in. */

@@ -8,7 +8,7 @@ import * as municipalities from '$lib/server/db/municipalities';
 import { MAX_CATALOGUE_BYTES } from '$lib/server/limits/upload-limits';
 import { countQuestions, validateCatalogueText } from '$lib/schemas/catalogue';
 import { describeProblems } from '$lib/domain/catalogue-problems';
-import { catalogueProblemTexts } from '$lib/i18n/catalogue-problems';
+import { catalogueProblemTexts } from '$lib/i18n/staff/catalogue-problems';
 import type { RequestHandler } from './$types';
 
 /**

@@ -10,8 +10,8 @@ import { catalogueOf } from '$lib/server/questionnaire/questionnaire';
 import { Refusal } from '$lib/server/http/refusal';
 import { ballotCookie, ballotOf, join, parseWorkshop, rate, workshopState } from '$lib/server/workshops/workshops';
 import { textIn } from '$lib/schemas/catalogue';
-import { participantMessages } from '$lib/i18n/participant-dictionaries';
-import { pickParticipantLanguage, rememberedParticipantLanguage } from '$lib/i18n/participant-languages';
+import { participantMessages } from '$lib/i18n/participant/dictionaries.server';
+import { pickParticipantLanguage, rememberedParticipantLanguage } from '$lib/i18n/participant/languages';
 import { phaseOf } from '$lib/server/groups/proposals';
 import type { Actions, PageServerLoad } from './$types';
 

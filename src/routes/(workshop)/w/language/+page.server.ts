@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { safeRedirectPath } from '$lib/domain/redirect';
-import { PARTICIPANT_LANGUAGE_COOKIE } from '$lib/i18n/participant-languages';
+import { PARTICIPANT_LANGUAGE_COOKIE } from '$lib/i18n/participant/languages';
 import { participantLanguageSchema } from '$lib/schemas/forms';
 import { parseForm, readForm } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';

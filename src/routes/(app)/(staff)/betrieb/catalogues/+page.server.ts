@@ -5,7 +5,7 @@ import { tryReadForm } from '$lib/server/http/forms';
 import { publishCatalogue, requireOperator } from '$lib/server/operator/operator';
 import { MAX_CATALOGUE_BYTES } from '$lib/server/limits/upload-limits';
 import { describeProblems } from '$lib/domain/catalogue-problems';
-import { catalogueProblemTexts } from '$lib/i18n/catalogue-problems';
+import { catalogueProblemTexts } from '$lib/i18n/staff/catalogue-problems';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => {

@@ -8,7 +8,7 @@ import { listMyAreas } from '$lib/server/questionnaire/questionnaire';
 import { assessmentCreateSchema } from '$lib/schemas/forms';
 import { presetNotApplicable } from '$lib/server/questionnaire/profiles';
 import { PROFILES } from '$lib/domain/profiles';
-import { t } from '$lib/i18n';
+import { t } from '$lib/i18n/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => {

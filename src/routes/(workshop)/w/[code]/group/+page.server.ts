@@ -9,8 +9,8 @@ import { chooseTable } from '$lib/server/groups/tables';
 import { chooseGroup, flagQuestion, groupPage, propose, supportProposal } from '$lib/server/groups/proposals';
 import { Refusal } from '$lib/server/http/refusal';
 import { ballotCookie, parseWorkshop } from '$lib/server/workshops/workshops';
-import { participantMessages } from '$lib/i18n/participant-dictionaries';
-import { pickParticipantLanguage, rememberedParticipantLanguage } from '$lib/i18n/participant-languages';
+import { participantMessages } from '$lib/i18n/participant/dictionaries.server';
+import { pickParticipantLanguage, rememberedParticipantLanguage } from '$lib/i18n/participant/languages';
 import type { Actions, PageServerLoad } from './$types';
 
 async function findOrFail(code: string, from: CodeRequest) {

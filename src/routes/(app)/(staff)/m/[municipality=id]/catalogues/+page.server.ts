@@ -11,7 +11,7 @@ import { MAX_CATALOGUE_BYTES } from '$lib/server/limits/upload-limits';
 import { requireRole } from '$lib/server/http/guards';
 import { validateCatalogueText } from '$lib/schemas/catalogue';
 import { describeProblems } from '$lib/domain/catalogue-problems';
-import { catalogueProblemTexts } from '$lib/i18n/catalogue-problems';
+import { catalogueProblemTexts } from '$lib/i18n/staff/catalogue-problems';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Larger than any plausible catalogue (the default is ~120 KB), small enough to parse at once. */

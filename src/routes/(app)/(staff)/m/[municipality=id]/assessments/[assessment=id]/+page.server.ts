@@ -9,7 +9,7 @@ import * as users from '$lib/server/db/users';
 import { Refusal, catalogueOf, parseOpenItems, setAssignments, setStatus } from '$lib/server/questionnaire/questionnaire';
 import { adminResult, openItemsOf } from '$lib/server/results/results';
 import { roundCatalogues, startRound } from '$lib/server/rounds/rounds';
-import { t } from '$lib/i18n';
+import { t } from '$lib/i18n/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url }) => {

@@ -1,4 +1,4 @@
-import { t } from '$lib/i18n';
+import { t } from '$lib/i18n/staff';
 import { getApp } from '$lib/server/platform/app';
 import { requireAssessment } from '$lib/server/http/assessment-access';
 import { ANSWER_ID_COLUMNS, answerData, answerRows, attachment, csvText } from '$lib/server/results/exports';

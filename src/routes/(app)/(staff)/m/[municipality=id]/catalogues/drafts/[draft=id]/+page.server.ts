@@ -8,7 +8,7 @@ import { readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import { countQuestions, validateCatalogue, type Catalogue, type CatalogueArea, type CatalogueQuestion } from '$lib/schemas/catalogue';
 import { describeProblems } from '$lib/domain/catalogue-problems';
-import { catalogueProblemTexts } from '$lib/i18n/catalogue-problems';
+import { catalogueProblemTexts } from '$lib/i18n/staff/catalogue-problems';
 import {
 	addQuestion,
 	languagesOf,

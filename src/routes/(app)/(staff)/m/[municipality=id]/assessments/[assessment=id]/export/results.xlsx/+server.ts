@@ -1,4 +1,4 @@
-import { exportMessages } from '$lib/i18n/exports';
+import { exportMessages } from '$lib/i18n/staff/exports';
 import { getApp } from '$lib/server/platform/app';
 import { requireAssessment } from '$lib/server/http/assessment-access';
 import {

@@ -3,7 +3,7 @@ import { requireAssessment } from '$lib/server/http/assessment-access';
 import { attachment } from '$lib/server/results/exports';
 import { DOCX_TYPE, measureDocx } from '$lib/server/measures/exports';
 import { measurePlan } from '$lib/server/measures/plan';
-import { t } from '$lib/i18n';
+import { t } from '$lib/i18n/staff';
 import type { RequestHandler } from './$types';
 
 /** The Maßnahmenplan as a Word document for the integration concept and the council. */

@@ -1,5 +1,5 @@
-import type de from './participant/de.json';
-import type { ParticipantLanguage } from './participant-languages';
+import type de from './de.json';
+import type { ParticipantLanguage } from './languages';
 
 /*
  * The participants' messages: ICU MessageFormat strings in one JSON file per language

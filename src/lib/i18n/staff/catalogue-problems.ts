@@ -1,4 +1,4 @@
-import type { CatalogueProblemTexts, Gender, Noun } from '../domain/catalogue-problems';
+import type { CatalogueProblemTexts, Gender, Noun } from '../../domain/catalogue-problems';
 import type { Language } from './languages';
 
 type Params = Record<string, string | number>;

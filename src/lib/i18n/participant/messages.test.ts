@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { participantMessages } from './participant-dictionaries';
-import { format, groupName } from './participant';
-import { PARTICIPANT_LANGUAGES, participantDirection, pickParticipantLanguage } from './participant-languages';
+import { participantMessages } from './dictionaries.server';
+import { format, groupName } from './messages';
+import { PARTICIPANT_LANGUAGES, participantDirection, pickParticipantLanguage } from './languages';
 import { DEFAULT_STAKEHOLDER_GROUPS } from '$lib/schemas/forms';
 
 /** Every message by dotted path. */

@@ -1,14 +1,14 @@
-import type { ParticipantMessages } from './participant';
-import type { ParticipantLanguage } from './participant-languages';
-import type { Language } from './languages';
-import de from './participant/de.json';
-import en from './participant/en.json';
-import ar from './participant/ar.json';
-import fa from './participant/fa.json';
-import tr from './participant/tr.json';
-import uk from './participant/uk.json';
-import ru from './participant/ru.json';
-import ls from './participant/de-x-ls.json';
+import type { ParticipantMessages } from './messages';
+import type { ParticipantLanguage } from './languages';
+import type { Language } from '../staff/languages';
+import de from './de.json';
+import en from './en.json';
+import ar from './ar.json';
+import fa from './fa.json';
+import tr from './tr.json';
+import uk from './uk.json';
+import ru from './ru.json';
+import ls from './de-x-ls.json';
 
 /*
  * All eight participant dictionaries. Import this from server code only (loads, endpoints): pages
