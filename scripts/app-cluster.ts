@@ -4,7 +4,8 @@
 // the others start after it, on the same database. Everything listens on 127.0.0.1, free ports.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort, startPgCluster, type PgCluster } from './pg-cluster.js';
+import { freePort } from './bench/lib/ports.js';
+import { startPgCluster, type PgCluster } from './pg-cluster.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 

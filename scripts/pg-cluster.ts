@@ -3,9 +3,9 @@
 // `restart()` is pg_ctl restart (the bus-reconnect test); `stop()` removes everything.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './bench/lib/ports.js';
 
 export interface PgCluster {
 	url: string;
@@ -24,17 +24,6 @@ export function findPgBin(): string | undefined {
 		.filter((v) => existsSync(join(base, v, 'bin', 'initdb')))
 		.sort((a, b) => Number(b) - Number(a));
 	return versions[0] ? join(base, versions[0], 'bin') : undefined;
-}
-
-export async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 /** Starts a cluster (≈ 2 s); throws with pg_ctl's log when it does not come up. */

@@ -7,12 +7,14 @@
 // seen when the presenter of the *next* instance shows it (so every figure crosses instances via
 // LISTEN/NOTIFY). The last line is one JSON object with the figures.
 import http from 'node:http';
-import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { startAppCluster, type AppInstance } from './app-cluster.js';
+import { startAppCluster, type AppInstance } from '../app-cluster.js';
+import { buildApp } from './lib/app.js';
+import { residentMb } from './lib/proc.js';
+import { percentile, round1 } from './lib/stats.js';
 
 const AREAS = [1, 2, 3, 4, 5, 6, 7] as const;
 const STAFF = { email: 'moderation@musterstadt.example', password: 'Musterstadt-2026' };
@@ -102,24 +104,6 @@ function openStream(app: AppInstance, path: string, cookie: string, onEvent?: (e
 	};
 }
 
-function percentile(samples: number[], p: number): number | null {
-	if (samples.length === 0) return null;
-	const sorted = [...samples].sort((x, y) => x - y);
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function residentMb(pid: number): number | null {
-	try {
-		const status = execFileSync('cat', [`/proc/${pid}/status`]).toString();
-		const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
-		return Number.isFinite(kb) ? Math.round(kb / 102.4) / 10 : null;
-	} catch {
-		return null;
-	}
-}
-
-const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
-
 export async function main(args: string[]): Promise<void> {
 	const { values } = parseArgs({
 		args,
@@ -143,10 +127,7 @@ export async function main(args: string[]): Promise<void> {
 		console.error('--instances 1…8, --participants 1…20000, --spread in ganzen Sekunden');
 		process.exit(2);
 	}
-	if (!values['no-build']) {
-		console.log('Baue die App …');
-		execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { cwd: new URL('..', import.meta.url).pathname, stdio: 'ignore' });
-	}
+	if (!values['no-build']) await buildApp();
 	let seed = Number(values.seed) >>> 0;
 	const random = () => {
 		seed = (seed + 0x6d2b79f5) >>> 0;
@@ -234,7 +215,7 @@ export async function main(args: string[]): Promise<void> {
 		console.log(`\n${participants} Teilnehmende über ${spreadS} s auf ${instances} Instanzen`);
 		const t0 = performance.now();
 		const peakRss = apps.map(() => 0);
-		const sample = () => apps.forEach((app, i) => (peakRss[i] = Math.max(peakRss[i]!, residentMb(app.child.pid!) ?? 0)));
+		const sample = () => apps.forEach((app, i) => (peakRss[i] = Math.max(peakRss[i]!, round1(residentMb(app.child.pid!)) ?? 0)));
 		const progress = setInterval(() => {
 			sample();
 			console.log(

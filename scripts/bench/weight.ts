@@ -1,4 +1,4 @@
-// Page weight of the participant pages: `tsx scripts/bench-weight.ts [--no-build] [--verbose]`.
+// Page weight of the participant pages: `tsx scripts/bench/weight.ts [--no-build] [--verbose]`.
 //
 // Starts the built app (demo data), creates a workshop with all areas open, and walks through it
 // in Chromium as a first-time participant: the code entry page /w, the join page /w/<CODE>, the
@@ -9,20 +9,17 @@
 //
 // Output: a table, then as the last line one JSON object. Exit 0: within limits; 1: over a limit;
 // 2: the check could not run (build, server start, setup or browser failed).
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
-import { RunBroke, cleanUpNow, makeTempDir, track } from './bench-lifecycle.js';
+import { buildApp, startApp } from './lib/app.js';
+import { RunBroke, cleanUpNow, makeTempDir, stopChild } from './lib/lifecycle.js';
 
 const { values: argv } = parseArgs({
 	options: { 'no-build': { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } }
 });
 
-const ROOT = new URL('..', import.meta.url).pathname;
-const HOST = '127.0.0.1';
 const STAFF = { email: 'moderation@musterstadt.example', password: 'Musterstadt-2026' };
 const ASSESSMENT_ID = 1;
 const AREAS = [1, 2, 3, 4, 5, 6, 7];
@@ -44,77 +41,8 @@ const PAGE_TIMEOUT_MS = 15_000;
 const QUIET_MS = 500;
 const SETTLE_MAX_MS = 5_000;
 
-// ---------------------------------------------------------------------------------------------
-// Processes: everything started here is killed on the way out.
-
+/** The browser, closed on the way out (the app is killed by lifecycle.ts). */
 let browser: Browser | undefined;
-
-function spawnTracked(args: string[], env?: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
-	const child = track(spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }));
-	const lines: string[] = [];
-	const take = (chunk: Buffer) => {
-		for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) lines.push(line);
-		lines.splice(0, Math.max(0, lines.length - 40));
-	};
-	child.stdout!.on('data', take);
-	child.stderr!.on('data', take);
-	return { child, output: () => lines.join('\n') };
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null || child.signalCode !== null) return;
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	child.kill('SIGTERM');
-	const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-	await exited;
-	clearTimeout(timer);
-}
-
-async function build(): Promise<void> {
-	console.log('Baue die Anwendung (vite build) …');
-	const { child, output } = spawnTracked([join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build']);
-	const timer = setTimeout(() => child.kill('SIGKILL'), BUILD_TIMEOUT_MS);
-	const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
-	clearTimeout(timer);
-	if (code !== 0) throw new RunBroke(`vite build ist fehlgeschlagen (Exit ${code}):\n${output()}`);
-}
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, HOST, () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-async function startApp(dbPath: string): Promise<{ child: ChildProcess; origin: string }> {
-	const port = await freePort();
-	const origin = `http://${HOST}:${port}`;
-	const { child, output } = spawnTracked([join(ROOT, 'build', 'index.js')], {
-		...process.env,
-		HOST,
-		PORT: String(port),
-		ORIGIN: origin,
-		DATABASE_PATH: dbPath,
-		SEED_DEMO: '1'
-	});
-	const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null || child.signalCode !== null) throw new RunBroke(`Der Server hat sich beim Start beendet:\n${output()}`);
-		try {
-			const res = await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(2_000) });
-			if (res.status === 200 && (await res.json()).status === 'ok') return { child, origin };
-		} catch {
-			// Not listening yet.
-		}
-		await sleep(250);
-	}
-	throw new RunBroke(`GET /api/health hat nach ${STARTUP_TIMEOUT_MS / 1000} s nicht mit 200 {"status":"ok"} geantwortet:\n${output()}`);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Setup through the staff API
@@ -271,10 +199,10 @@ async function main(): Promise<boolean> {
 		process.exit(2);
 	}, BUILD_TIMEOUT_MS + STARTUP_TIMEOUT_MS + 120_000).unref();
 
-	if (!argv['no-build']) await build();
+	if (!argv['no-build']) await buildApp(BUILD_TIMEOUT_MS);
 	const tempDir = makeTempDir('bench-weight-');
 	console.log('Starte die App …');
-	const app = await startApp(join(tempDir, 'bench.db'));
+	const app = await startApp({ dbPath: join(tempDir, 'bench.db'), timeoutMs: STARTUP_TIMEOUT_MS });
 	try {
 		const workshop = await setUpWorkshop(app.origin);
 		console.log(`  ${app.origin}, Workshop ${workshop.id}, Code ${workshop.code}`);

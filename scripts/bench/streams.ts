@@ -9,42 +9,26 @@
  *
  * Builds first when build/ is missing. Linux only (reads /proc).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { RunBroke, cleanUpNow, makeTempDir, track } from './bench-lifecycle.js';
+import { ROOT, buildApp, startApp } from './lib/app.js';
+import { RunBroke, cleanUpNow, makeTempDir } from './lib/lifecycle.js';
+import { HOST } from './lib/ports.js';
+import { residentMb } from './lib/proc.js';
 
-const HOST = '127.0.0.1';
-const ROOT = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({ options: { streams: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '3' } } });
 const STREAMS = Number(values.streams);
 const ROUNDS = Number(values.rounds);
 if (!Number.isInteger(STREAMS) || STREAMS < 1 || STREAMS > 10_000) throw new RunBroke('--streams: 1 … 10000');
 
 let closedEarly = 0;
+/** The server's resident memory in MiB (NaN when /proc cannot be read). */
+const rss = (pid: number) => residentMb(pid) ?? NaN;
 const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
-
-function residentMb(pid: number): number {
-	const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-	return match ? Number(match[1]) / 1024 : NaN;
-}
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, HOST, () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 interface Stream {
 	status: number;
@@ -73,32 +57,15 @@ function openStream(port: number, path: string): Promise<Stream> {
 }
 
 async function main() {
-	if (!existsSync(join(ROOT, 'build', 'index.js'))) {
-		console.log('Baue die Anwendung (vite build) …');
-		const builder = track(spawn(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: ROOT, stdio: 'ignore' }));
-		const code = await new Promise<number | null>((resolve) => builder.once('exit', resolve));
-		if (code !== 0) throw new RunBroke('vite build ist fehlgeschlagen');
-	}
+	if (!existsSync(join(ROOT, 'build', 'index.js'))) await buildApp();
 	const dir = makeTempDir('bench-streams-');
 	const dbPath = join(dir, 'bench.db');
-	const port = await freePort();
-	const server = track(
-		spawn(process.execPath, ['--expose-gc', '--import', join(ROOT, 'scripts', 'bench-heap-probe.mjs'), join(ROOT, 'build', 'index.js')], {
-			cwd: ROOT,
-			env: {
-				...process.env,
-				HOST,
-				PORT: String(port),
-				ORIGIN: `http://${HOST}:${port}`,
-				DATABASE_PATH: dbPath,
-				SEED_DEMO: '1',
-				INITIAL_ADMIN_EMAIL: '',
-				INITIAL_ADMIN_PASSWORD: '',
-				SSE_PER_ADDRESS: String(STREAMS)
-			},
-			stdio: ['ignore', 'pipe', 'ignore']
-		})
-	);
+	const app = await startApp({
+		dbPath,
+		nodeArgs: ['--expose-gc', '--import', join(ROOT, 'scripts', 'bench', 'lib', 'heap-probe.mjs')],
+		env: { INITIAL_ADMIN_EMAIL: '', INITIAL_ADMIN_PASSWORD: '', SSE_PER_ADDRESS: String(STREAMS) }
+	});
+	const { port, child: server } = app;
 	let probeLine: ((line: string) => void) | undefined;
 	server.stdout!.on('data', (chunk: Buffer) => {
 		const match = /heap-probe (.*)/.exec(chunk.toString('utf8'));
@@ -113,18 +80,6 @@ async function main() {
 			};
 			server.kill('SIGUSR2');
 		});
-	for (let i = 0; ; i++) {
-		if (i > 120) throw new RunBroke('Der Server ist nicht gestartet');
-		try {
-			const ok = await new Promise<boolean>((resolve) =>
-				http.get({ host: HOST, port, path: '/api/health', agent }, (res) => (res.resume(), resolve(res.statusCode === 200))).on('error', () => resolve(false))
-			);
-			if (ok) break;
-		} catch {
-			// not yet
-		}
-		await sleep(250);
-	}
 	const db = new Database(dbPath, { readonly: true });
 	const { code } = db.prepare('select code from workshop order by id limit 1').get() as { code: string };
 	db.close();
@@ -135,10 +90,10 @@ async function main() {
 	(await openStream(port, path)).close();
 	await sleep(2000);
 	const rows: string[][] = [];
-	const start = residentMb(pid);
+	const start = rss(pid);
 	console.log(`Server-RSS nach dem Start: ${start.toFixed(1)} MiB; ${STREAMS} Streams von einer Adresse (SSE_PER_ADDRESS=${STREAMS})`);
 	for (let round = 1; round <= ROUNDS; round++) {
-		const before = residentMb(pid);
+		const before = rss(pid);
 		const heapBefore = await liveHeapMb();
 		const streams: Stream[] = [];
 		for (let i = 0; i < STREAMS; i += 100) {
@@ -148,7 +103,7 @@ async function main() {
 		const extra = await openStream(port, path);
 		if (closedEarly > 0) console.log(`Vom Server vorzeitig geschlossen: ${closedEarly}`);
 		await sleep(1000);
-		const open = residentMb(pid);
+		const open = rss(pid);
 		const heapOpen = await liveHeapMb();
 		for (const stream of streams) stream.close();
 		// The slots are free again once one more stream is accepted… and all of them once STREAMS are.
@@ -160,7 +115,7 @@ async function main() {
 			freed = probe.status === 200;
 		}
 		await sleep(5000);
-		const after = residentMb(pid);
+		const after = rss(pid);
 		const heapAfter = await liveHeapMb();
 		rows.push([
 			String(round),

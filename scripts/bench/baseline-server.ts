@@ -1,7 +1,7 @@
-// The floor for `bench-workshop.ts`: the same work per rating as the app (find the ballot by the
+// The floor for `workshop.ts`: the same work per rating as the app (find the ballot by the
 // hash of its cookie, upsert the rating, answer JSON) on a bare node:http server, without the
 // framework, validation library, live events or access checks. The benchmark spawns it with
-// `node --import tsx scripts/bench-baseline-server.ts --db <copy of the app's database> --port <n>`
+// `node --import tsx scripts/bench/baseline-server.ts --db <copy of the app's database> --port <n>`
 // and reads "listening <port>" from stdout. With --group-commit it commits the ratings read in one
 // turn of the event loop in one transaction, as the app does, to show the framework's share alone. It exits on SIGTERM/SIGINT, when the parent's IPC
 // channel closes, and after --max-seconds at the latest, so it never outlives the benchmark.
@@ -19,7 +19,7 @@ const { values: args } = parseArgs({
 	}
 });
 if (!args.db) {
-	console.error('Aufruf: node --import tsx scripts/bench-baseline-server.ts --db <datei> [--port <n>] [--max-seconds <s>]');
+	console.error('Aufruf: node --import tsx scripts/bench/baseline-server.ts --db <datei> [--port <n>] [--max-seconds <s>]');
 	process.exit(2);
 }
 
