@@ -6,6 +6,7 @@ import { seedDemo } from '../seed/seed';
 import { storeShippedCatalogues } from '../catalogues/shipped';
 import { participantsByGroup, pickWorkshop, stakeholderSide } from './stakeholder-results';
 import { addPaperBallot, createWorkshop, DEFAULT_GROUPS, setWorkshopFlags } from '../workshops/workshops';
+import { shiftDate } from '../platform/clock';
 
 let db: Db;
 beforeEach(async () => {
@@ -52,7 +53,8 @@ describe("the stakeholders' side of the demo", () => {
 	it('a rehearsal or an archived workshop never becomes the default; the default is the latest real one by date', async () => {
 		const assessment = await db.selectFrom('assessment').selectAll().orderBy('id').executeTakeFirstOrThrow();
 		const real = await pickWorkshop(db, assessment, null);
-		const settings = { heldOn: '2027-01-10', areas: [1, 2], groups: DEFAULT_GROUPS, k: 5 };
+		// Dates relative to the demo workshop's day, which the seed derives from the day it runs.
+		const settings = { heldOn: shiftDate(real!.held_on, 30), areas: [1, 2], groups: DEFAULT_GROUPS, k: 5 };
 		// Created later and dated later, but a rehearsal: before, it replaced the real workshop everywhere.
 		const rehearsal = await createWorkshop(db, assessment, real!.created_by!, { ...settings, title: 'Probe', rehearsal: true });
 		expect((await pickWorkshop(db, assessment, null))?.id).toBe(real!.id);
@@ -62,7 +64,7 @@ describe("the stakeholders' side of the demo", () => {
 		await setWorkshopFlags(db, assessment.id, later.id, { archived: true });
 		expect((await pickWorkshop(db, assessment, null))?.id).toBe(real!.id);
 		// An earlier date loses to a later one even when created last.
-		const earlier = await createWorkshop(db, assessment, real!.created_by!, { ...settings, heldOn: '2020-01-01', title: 'Alt' });
+		const earlier = await createWorkshop(db, assessment, real!.created_by!, { ...settings, heldOn: shiftDate(real!.held_on, -400), title: 'Alt' });
 		expect((await pickWorkshop(db, assessment, null))?.id).toBe(real!.id);
 		// Asked for by id, each can still be shown.
 		for (const w of [rehearsal, later, earlier]) expect((await pickWorkshop(db, assessment, String(w.id)))?.id).toBe(w.id);
