@@ -5,7 +5,7 @@ import type { Db } from '../db';
 import * as groupStore from '../db/group-phase';
 import * as questionnaire from '../db/questionnaire';
 import type { WorkshopRow } from '../db/schema';
-import { catalogueOf } from '../questionnaire/questionnaire';
+import { catalogueOf } from '../catalogues/versions';
 
 /**
  * The item-level view for the plenary, per area of the workshop: the questions where the editors

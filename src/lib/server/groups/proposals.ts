@@ -10,7 +10,7 @@ import * as workshopStore from '../db/workshops';
 import { minuteOf } from '../db/workshops';
 import { gapReport } from '../results/gap-report';
 import { transportBus } from '../realtime/live';
-import { catalogueOf } from '../questionnaire/questionnaire';
+import { catalogueOf } from '../catalogues/versions';
 import { Refusal } from '../http/refusal';
 import { ballotOf } from '../workshops/workshops';
 import { lockRow, lockWorkshop } from '../db/locks';

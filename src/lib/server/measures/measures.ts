@@ -5,7 +5,7 @@ import type { Db } from '../db';
 import type { Assessment, MeasureRow } from '../db/schema';
 import * as store from '../db/measures';
 import { now, today } from '../platform/clock';
-import { catalogueOf } from '../questionnaire/questionnaire';
+import { catalogueOf } from '../catalogues/versions';
 import { Refusal } from '../http/refusal';
 
 /** A measure as pages, API and documents see it. */

@@ -2,7 +2,7 @@ import type { Catalogue, CatalogueArea, CatalogueQuestion } from '$lib/schemas/c
 import { needsReason, nextAutomaticAgreement } from '$lib/domain/agreement';
 import { areaProgress } from '$lib/domain/progress';
 import type { Db } from '../db';
-import * as catalogues from '../db/catalogues';
+import { catalogueOf } from '../catalogues/versions';
 import * as questionnaire from '../db/questionnaire';
 import { lockAssessment } from '../db/locks';
 import type { AgreedAnswer, Assessment, Role } from '../db/schema';
@@ -10,19 +10,6 @@ import { Refusal } from '../http/refusal';
 import { recordAreaFigures } from '../results/comparison';
 
 export { Refusal };
-
-// Catalogue versions never change once stored, so a parsed copy can be kept for the process's life.
-const parsedCatalogues = new Map<number, Catalogue>();
-
-/** The catalogue version the assessment is pinned to. */
-export async function catalogueOf(db: Db, assessment: Assessment): Promise<Catalogue> {
-	const cached = parsedCatalogues.get(assessment.catalogue_id);
-	if (cached) return cached;
-	const row = await db.selectFrom('catalogue').selectAll().where('id', '=', assessment.catalogue_id).executeTakeFirstOrThrow();
-	const catalogue = catalogues.parseContent(row);
-	parsedCatalogues.set(row.id, catalogue);
-	return catalogue;
-}
 
 export function findQuestion(catalogue: Catalogue, questionId: string): { area: CatalogueArea; question: CatalogueQuestion } | undefined {
 	for (const area of catalogue.areas) {

@@ -4,12 +4,12 @@ import type { Db } from '../db';
 import * as comparison from '../db/comparison';
 import * as questionnaireDb from '../db/questionnaire';
 import type { Assessment, MunicipalityKind, PopulationBand } from '../db/schema';
-import { catalogueOf } from '../questionnaire/questionnaire';
+import { catalogueOf } from '../catalogues/versions';
 import { Refusal } from '../http/refusal';
 
 /** The area scores of an assessment from its agreed answers (what a closed round is fixed at). */
 async function areaScoresOf(db: Db, assessment: Pick<Assessment, 'id' | 'catalogue_id'>): Promise<AreaScore[]> {
-	const catalogue = await catalogueOf(db, assessment as Assessment);
+	const catalogue = await catalogueOf(db, assessment);
 	const agreed = await questionnaireDb.listAgreed(db, assessment.id);
 	return scoreAssessment(catalogue, new Map(agreed.map((a) => [a.question_id, a.value])));
 }

@@ -8,7 +8,7 @@ import * as questionnaire from '../db/questionnaire';
 import type { Assessment } from '../db/schema';
 import { editionsBetween } from '../catalogues/editions';
 import { presetNotApplicable } from '../questionnaire/profiles';
-import { catalogueOf } from '../questionnaire/questionnaire';
+import { catalogueOf } from '../catalogues/versions';
 import { Refusal } from '../http/refusal';
 
 /**

@@ -4,7 +4,8 @@ import * as assessments from '../db/assessments';
 import * as municipalities from '../db/municipalities';
 import type { MunicipalityKind, PopulationBand } from '../db/schema';
 import { now } from '../platform/clock';
-import { catalogueOf, setStatus } from '../questionnaire/questionnaire';
+import { setStatus } from '../questionnaire/questionnaire';
+import { catalogueOf } from '../catalogues/versions';
 
 export interface PeerSpec {
 	name: string;

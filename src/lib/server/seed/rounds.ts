@@ -2,7 +2,7 @@ import type { Db } from '../db';
 import * as assessments from '../db/assessments';
 import * as users from '../db/users';
 import * as questionnaire from '../db/questionnaire';
-import { catalogueOf } from '../questionnaire/questionnaire';
+import { catalogueOf } from '../catalogues/versions';
 
 /**
  * The demo's earlier round, "Selbstcheck 2024", so a newcomer sees the progress view at once: closed,

@@ -6,7 +6,7 @@ import type { Db } from '$lib/server/db';
 import { admitNewBallot } from '$lib/server/limits/limits';
 import * as store from '$lib/server/db/workshops';
 import { setBallotCookie, workshopByCode, type CodeRequest } from '$lib/server/workshops/participant';
-import { catalogueOf } from '$lib/server/questionnaire/questionnaire';
+import { catalogueOf } from '$lib/server/catalogues/versions';
 import { Refusal } from '$lib/server/http/refusal';
 import { ballotCookie, ballotOf, join, parseWorkshop, rate, workshopState } from '$lib/server/workshops/workshops';
 import { textIn } from '$lib/schemas/catalogue';

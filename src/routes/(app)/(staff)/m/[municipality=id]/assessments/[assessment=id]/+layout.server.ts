@@ -1,6 +1,6 @@
 import { getApp } from '$lib/server/platform/app';
 import { requireAssessment } from '$lib/server/http/assessment-access';
-import { catalogueOf } from '$lib/server/questionnaire/questionnaire';
+import { catalogueOf } from '$lib/server/catalogues/versions';
 import * as assessments from '$lib/server/db/assessments';
 import type { LayoutServerLoad } from './$types';
 

@@ -6,7 +6,7 @@ import { getApp } from '$lib/server/platform/app';
 import { requireWorkshop } from '$lib/server/http/assessment-access';
 import { joinRatePanel, undoVoidAction, voidMinuteAction } from '$lib/server/workshops/join-rate';
 import { joinUrl, qrSvg } from '$lib/server/workshops/qr';
-import { catalogueOf } from '$lib/server/questionnaire/questionnaire';
+import { catalogueOf } from '$lib/server/catalogues/versions';
 import { phaseOf } from '$lib/server/groups/proposals';
 import type { Role } from '$lib/server/db/schema';
 import { Refusal } from '$lib/server/http/refusal';

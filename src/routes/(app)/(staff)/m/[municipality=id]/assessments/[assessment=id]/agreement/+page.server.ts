@@ -5,7 +5,8 @@ import { getApp } from '$lib/server/platform/app';
 import { requireAssessment } from '$lib/server/http/assessment-access';
 import * as questionnaire from '$lib/server/db/questionnaire';
 import * as users from '$lib/server/db/users';
-import { Refusal, catalogueOf, setAgreedAnswer } from '$lib/server/questionnaire/questionnaire';
+import { Refusal, setAgreedAnswer } from '$lib/server/questionnaire/questionnaire';
+import { catalogueOf } from '$lib/server/catalogues/versions';
 import { parseForm, readForm } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 

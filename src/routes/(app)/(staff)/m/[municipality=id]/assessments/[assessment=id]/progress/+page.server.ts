@@ -3,7 +3,7 @@ import { requireAssessment } from '$lib/server/http/assessment-access';
 import * as assessments from '$lib/server/db/assessments';
 import { changeCounts, onlyChanges } from '$lib/domain/rounds';
 import { changesBetween, progressOf } from '$lib/server/rounds/progress';
-import { catalogueOf } from '$lib/server/questionnaire/questionnaire';
+import { catalogueOf } from '$lib/server/catalogues/versions';
 import type { PageServerLoad } from './$types';
 
 /**

@@ -2,7 +2,8 @@ import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/platform/app';
 import { requireAssessment } from '$lib/server/http/assessment-access';
 import * as questionnaire from '$lib/server/db/questionnaire';
-import { catalogueOf, findQuestion } from '$lib/server/questionnaire/questionnaire';
+import { findQuestion } from '$lib/server/questionnaire/questionnaire';
+import { catalogueOf } from '$lib/server/catalogues/versions';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
