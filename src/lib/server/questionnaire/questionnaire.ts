@@ -3,7 +3,9 @@ import { needsReason, nextAutomaticAgreement } from '$lib/domain/agreement';
 import { areaProgress } from '$lib/domain/progress';
 import type { Db } from '../db';
 import { catalogueOf } from '../catalogues/versions';
+import * as assessments from '../db/assessments';
 import * as questionnaire from '../db/questionnaire';
+import * as users from '../db/users';
 import { lockAssessment } from '../db/locks';
 import type { AgreedAnswer, Assessment, Role } from '../db/schema';
 import { Refusal } from '../http/refusal';
@@ -31,8 +33,7 @@ function isScaleValue(catalogue: Catalogue, value: string): boolean {
  */
 async function requireOpen(db: Db, assessmentId: number): Promise<void> {
 	await lockAssessment(db, assessmentId);
-	const row = await db.selectFrom('assessment').select('status').where('id', '=', assessmentId).executeTakeFirstOrThrow();
-	if (row.status !== 'open') throw new Refusal('closed', 409);
+	if ((await assessments.statusOf(db, assessmentId)) !== 'open') throw new Refusal('closed', 409);
 }
 
 export interface AnswerInput {
@@ -166,17 +167,7 @@ export async function setAssignments(
 	assignments: { area: number; userId: number }[]
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const eligible = new Set(
-			(
-				await trx
-					.selectFrom('membership')
-					.select('user_id')
-					.where('municipality_id', '=', assessment.municipality_id)
-					.where('active', '=', 1)
-					.where('role', 'in', ['editor', 'coordinator'])
-					.execute()
-			).map((m) => m.user_id)
-		);
+		const eligible = new Set(await users.listAnswererIds(trx, assessment.municipality_id));
 		for (const a of assignments) {
 			if (!Number.isInteger(a.area) || a.area < 1 || a.area > 7) throw new Refusal('invalidArea', 422);
 			if (!eligible.has(a.userId)) throw new Refusal('unknownStaff', 422);
@@ -198,8 +189,7 @@ export async function setStatus(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		await lockAssessment(trx, assessment.id);
-		const row = await trx.selectFrom('assessment').select('status').where('id', '=', assessment.id).executeTakeFirstOrThrow();
-		if (row.status === status) throw new Refusal(status === 'closed' ? 'closed' : 'notClosed', 409);
+		if ((await assessments.statusOf(trx, assessment.id)) === status) throw new Refusal(status === 'closed' ? 'closed' : 'notClosed', 409);
 		await questionnaire.setStatus(trx, assessment.id, status, actorId, {
 			reason: closing.reason === '' ? null : closing.reason,
 			openItems: closing.openItems ? JSON.stringify(closing.openItems) : null
@@ -242,14 +232,7 @@ export interface MyArea {
  * area order, with their own progress: what an editor sees first ("Meine Handlungsfelder").
  */
 export async function listMyAreas(db: Db, municipalityId: number, userId: number): Promise<MyArea[]> {
-	const open = await db
-		.selectFrom('assessment')
-		.selectAll()
-		.where('municipality_id', '=', municipalityId)
-		.where('status', '=', 'open')
-		.orderBy('created_at', 'desc')
-		.orderBy('id', 'desc')
-		.execute();
+	const open = await assessments.listOpenAssessments(db, municipalityId);
 	const mine: MyArea[] = [];
 	for (const assessment of open) {
 		const areas = (await questionnaire.listAssignments(db, assessment.id)).filter((a) => a.userId === userId).map((a) => a.area);

@@ -1,6 +1,7 @@
 import { needsRefresh, nextSnapshot, viewComparison, type AreaComparison, type GroupSnapshot, type Member } from '$lib/domain/comparison';
 import { scoreAssessment, type AreaScore } from '$lib/domain/scoring';
 import type { Db } from '../db';
+import * as assessments from '../db/assessments';
 import * as comparison from '../db/comparison';
 import * as questionnaireDb from '../db/questionnaire';
 import type { Assessment, MunicipalityKind, PopulationBand } from '../db/schema';
@@ -34,7 +35,7 @@ async function membersWithScores(db: Db, live: readonly comparison.LiveMember[])
 	let stored = await comparison.listAreaScores(db, ids);
 	const missing = ids.filter((id) => !stored.has(id));
 	if (missing.length > 0) {
-		const rounds = await db.selectFrom('assessment').select(['id', 'catalogue_id']).where('id', 'in', missing).execute();
+		const rounds = await assessments.listCatalogueIds(db, missing);
 		for (const round of rounds) await recordAreaFigures(db, round, 'closed');
 		stored = await comparison.listAreaScores(db, ids);
 	}

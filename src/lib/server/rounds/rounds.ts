@@ -6,6 +6,7 @@ import * as assessments from '../db/assessments';
 import * as catalogues from '../db/catalogues';
 import * as questionnaire from '../db/questionnaire';
 import type { Assessment } from '../db/schema';
+import * as users from '../db/users';
 import { editionsBetween } from '../catalogues/editions';
 import { presetNotApplicable } from '../questionnaire/profiles';
 import { catalogueOf } from '../catalogues/versions';
@@ -60,17 +61,7 @@ export async function startRound(
 			profile: previous.profile,
 			previousAssessmentId: previous.id
 		});
-		const eligible = new Set(
-			(
-				await trx
-					.selectFrom('membership')
-					.select('user_id')
-					.where('municipality_id', '=', previous.municipality_id)
-					.where('active', '=', 1)
-					.where('role', 'in', ['editor', 'coordinator'])
-					.execute()
-			).map((m) => m.user_id)
-		);
+		const eligible = new Set(await users.listAnswererIds(trx, previous.municipality_id));
 		const assignments = (await questionnaire.listAssignments(trx, previous.id)).filter((a) => eligible.has(a.userId));
 		await questionnaire.replaceAssignments(trx, assessment.id, assignments);
 		await presetNotApplicable(trx, { assessmentId: assessment.id, catalogue: newer, profile: previous.profile, reason: input.reason, actorId: input.userId });
