@@ -165,3 +165,14 @@ export async function backdate(db: Db, id: number, dates: { createdAt?: string; 
 	if (Object.keys(changes).length === 0) return;
 	await db.updateTable('assessment').set(changes).where('id', '=', id).execute();
 }
+
+/** Whether the municipality has closed at least one round. */
+export async function hasClosedRound(db: Db, municipalityId: number): Promise<boolean> {
+	const row = await db
+		.selectFrom('assessment')
+		.select('id')
+		.where('municipality_id', '=', municipalityId)
+		.where('status', '=', 'closed')
+		.executeTakeFirst();
+	return row !== undefined;
+}

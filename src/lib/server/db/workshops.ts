@@ -351,3 +351,14 @@ export async function listVoids(db: Db, workshopId: number) {
 		.orderBy('ballot_void.id', 'desc')
 		.execute();
 }
+
+/** How many paper ballots the facilitator typed in (voided ones included). */
+export async function countPaperBallots(db: Db, workshopId: number): Promise<number> {
+	const row = await db
+		.selectFrom('ballot')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('workshop_id', '=', workshopId)
+		.where('paper', '=', 1)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}

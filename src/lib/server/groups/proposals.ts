@@ -230,3 +230,13 @@ export async function groupOverview(db: Db, workshop: WorkshopRow, lang: Languag
 		})
 	};
 }
+
+/** The workshop's proposals for staff, hidden ones too, most supported first. */
+export async function staffProposals(db: Db, workshopId: number): Promise<groupStore.ProposalView[]> {
+	return groupStore.listProposals(db, workshopId, { withHidden: true });
+}
+
+/** A proposal of any workshop of the assessment (to prefill a measure); undefined otherwise. */
+export async function findProposalOfAssessment(db: Db, assessmentId: number, proposalId: number) {
+	return groupStore.findProposalOfAssessment(db, assessmentId, proposalId);
+}

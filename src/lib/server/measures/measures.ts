@@ -142,3 +142,13 @@ export function measureJson(m: Measure) {
 		proposalIds: m.proposalIds
 	};
 }
+
+/** The assessment a measure belongs to, for the caller's access check; undefined for an unknown measure. */
+export async function assessmentOfMeasure(db: Db, measureId: number): Promise<number | undefined> {
+	return (await store.findMeasureWithMunicipality(db, measureId))?.assessment_id;
+}
+
+/** Every recorded change of a measure's fields, oldest first, with who made it. */
+export async function measureHistory(db: Db, measureId: number) {
+	return store.history(db, measureId);
+}

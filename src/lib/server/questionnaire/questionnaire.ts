@@ -7,7 +7,8 @@ import * as assessments from '../db/assessments';
 import * as questionnaire from '../db/questionnaire';
 import * as users from '../db/users';
 import { lockAssessment } from '../db/locks';
-import type { AgreedAnswer, Assessment, Role } from '../db/schema';
+import type { AgreedAnswer, Answer, Assessment, Role } from '../db/schema';
+import type { HistoryRow } from '../db/questionnaire';
 import { Refusal } from '../http/refusal';
 import { recordAreaFigures } from '../results/comparison';
 
@@ -251,4 +252,32 @@ export async function listMyAreas(db: Db, municipalityId: number, userId: number
 		}
 	}
 	return mine;
+}
+
+/** Every rater's stored answers of the assessment. */
+export async function listAnswers(db: Db, assessmentId: number): Promise<Answer[]> {
+	return questionnaire.listAnswers(db, assessmentId);
+}
+
+/** The agreed answers of the assessment. */
+export async function listAgreed(db: Db, assessmentId: number): Promise<AgreedAnswer[]> {
+	return questionnaire.listAgreed(db, assessmentId);
+}
+
+/** Who answers which area. */
+export async function listAssignments(db: Db, assessmentId: number): Promise<{ area: number; userId: number }[]> {
+	return questionnaire.listAssignments(db, assessmentId);
+}
+
+/** Whether the person is assigned to answer the area. */
+export async function isAssigned(db: Db, assessmentId: number, area: number, userId: number): Promise<boolean> {
+	return questionnaire.isAssigned(db, assessmentId, area, userId);
+}
+
+/**
+ * The history of one question (questionId null: the assessment's closings and reopenings), newest
+ * first; with `onlyRaterId` only the changes of that person's own answers (an editor's view).
+ */
+export async function listHistory(db: Db, assessmentId: number, questionId: string | null, onlyRaterId?: number): Promise<HistoryRow[]> {
+	return questionnaire.listHistory(db, assessmentId, questionId, onlyRaterId);
 }

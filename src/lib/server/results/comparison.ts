@@ -110,3 +110,18 @@ export async function comparisonFor(db: Db, assessment: Assessment): Promise<Com
 		areas: viewComparison(areas, profile.kind, profile.band, kindSnapshot, bandSnapshot, own)
 	};
 }
+
+/** What the settings page shows: the municipality's comparison profile and whether it has a closed round to contribute. */
+export async function comparisonSettings(
+	db: Db,
+	municipalityId: number
+): Promise<{ profile: comparison.ComparisonProfile; hasClosedRound: boolean } | undefined> {
+	const profile = await comparison.findProfile(db, municipalityId);
+	if (!profile) return undefined;
+	return { profile, hasClosedRound: await assessments.hasClosedRound(db, municipalityId) };
+}
+
+/** Opts the municipality in or out of the comparison; takes effect with the next comparison request. */
+export async function setComparisonOptIn(db: Db, municipalityId: number, optedIn: boolean): Promise<void> {
+	await comparison.setOptIn(db, municipalityId, optedIn);
+}
