@@ -3,7 +3,15 @@ import { OFFICIAL_AREAS, LEVELS } from '../domain/areas';
 import { hasControlChars } from './fields';
 import { PROFILES } from '../domain/profiles';
 import { findJsonSyntaxError, lineAndColumn } from '../domain/json-syntax';
-import { MAP_KINDS, mapProblems } from '../domain/question-map';
+
+/**
+ * How a question of an older catalogue edition lives on in a newer one. "same": unchanged;
+ * "reworded": the same subject in new words (still comparable); "split": one old question became
+ * several new ones (each new one shows the old answer as a reference, none is compared);
+ * "dropped": no successor. New questions are simply no target of any entry.
+ */
+export const MAP_KINDS = ['same', 'reworded', 'split', 'dropped'] as const;
+export type MapKind = (typeof MAP_KINDS)[number];
 
 /**
  * A text in the catalogue's languages. German (the source) and English (the staff pages' second
@@ -374,4 +382,44 @@ export function translationWarnings(catalogue: Catalogue): CatalogueProblem[] {
 		if (missing.length === 0) return [];
 		return [{ path: formatPath([...missing[0]![0], language]), code: 'missingTranslation', params: { language, count: missing.length } }];
 	});
+}
+
+/**
+ * The rules of a catalogue file's `previous` that the file alone decides (read loosely, so they are
+ * reported beside structural problems): an edition of the same catalogue (`id`), another version,
+ * each old id once, each new id a question of this file (`newIds`) and the target of one entry, and
+ * as many targets as the kind says. Whether the old ids exist is `previousProblems`' job.
+ */
+export function mapProblems(previous: unknown, id: unknown, version: unknown, newIds: ReadonlySet<string>): CatalogueProblem[] {
+	const problems: CatalogueProblem[] = [];
+	const link = asObject(previous);
+	if (!link) return problems;
+	const problem = (path: string, code: string, params: Record<string, string | number>) => problems.push({ path, code, params });
+	if (typeof link.catalogueId === 'string' && typeof id === 'string' && link.catalogueId !== id) {
+		problem('previous.catalogueId', 'previousOtherCatalogue', { value: link.catalogueId, id });
+	}
+	if (typeof link.version === 'string' && link.version === version) problem('previous.version', 'previousSameVersion', { version: link.version });
+	const froms = new Set<unknown>();
+	const targets = new Map<string, string>();
+	asArray(link.questionMap).forEach((value, i) => {
+		const entry = asObject(value);
+		if (!entry) return;
+		const at = `previous.questionMap[${i}]`;
+		const from = String(entry.from);
+		if (froms.has(entry.from)) problem(`${at}.from`, 'mapDuplicateFrom', { id: from });
+		froms.add(entry.from);
+		const to = asArray(entry.to);
+		const fits = entry.kind === 'dropped' ? to.length === 0 : entry.kind === 'split' ? to.length >= 2 : to.length === 1;
+		if (typeof entry.kind === 'string' && (MAP_KINDS as readonly string[]).includes(entry.kind) && !fits) {
+			problem(`${at}.to`, 'mapTargetCount', { kind: entry.kind, count: to.length, from });
+		}
+		to.forEach((target, j) => {
+			if (typeof target !== 'string') return;
+			if (!newIds.has(target)) problem(`${at}.to[${j}]`, 'mapUnknownNew', { id: target, from });
+			const first = targets.get(target);
+			if (first !== undefined && first !== from) problem(`${at}.to[${j}]`, 'mapDuplicateTo', { id: target, first });
+			else targets.set(target, from);
+		});
+	});
+	return problems;
 }

@@ -1132,3 +1132,6 @@ export const de = {
 		languagesGerman: 'Deutsch wird immer angeboten.'
 	}
 };
+
+/** The shape every staff dictionary has: German's, the source language. */
+export type Messages = typeof de;

@@ -1,4 +1,4 @@
-import type { Messages } from './index';
+import type { Messages } from './de';
 
 export const en: Messages = {
 	app: {

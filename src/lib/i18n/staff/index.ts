@@ -1,11 +1,11 @@
-import { de } from './de';
+import { de, type Messages } from './de';
 import { en } from './en';
 
 import { LANGUAGES, isLanguage, type Language } from './languages';
 
 /** A new language is one more dictionary typed as `Messages` (and a code in languages.ts). */
 export { LANGUAGES, isLanguage, type Language };
-export type Messages = typeof de;
+export type { Messages };
 
 export const LANGUAGE_COOKIE = 'lang';
 

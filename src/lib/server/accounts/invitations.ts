@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import type { Invitation, Role } from '../db/schema';
 import { clock as appClock, now, type Clock } from '../platform/clock';
 import * as users from '../db/users';
+import * as invitations from '../db/invitations';
 import { Refusal } from '../http/refusal';
 import { lockRow } from '../db/locks';
 
@@ -53,116 +54,39 @@ export async function inviteWithin(
 	// One invitation change per municipality at a time: two invitations of the same address at
 	// once must not both stay pending.
 	await lockRow(trx, 'municipality', values.municipalityId);
-	const member = await trx
-		.selectFrom('membership')
-		.innerJoin('user', 'user.id', 'membership.user_id')
-		.select('user.id')
-		.where('membership.municipality_id', '=', values.municipalityId)
-		.where('user.email', '=', email)
-		.executeTakeFirst();
-	if (member) throw new Refusal('alreadyMember', 400);
-	await trx
-		.updateTable('invitation')
-		.set({ status: 'revoked', closed_at: created.toISOString() })
-		.where('municipality_id', '=', values.municipalityId)
-		.where('email', '=', email)
-		.where('status', '=', 'pending')
-		.execute();
-	await trx
-		.insertInto('invitation')
-		.values({
-			municipality_id: values.municipalityId,
-			email,
-			role: values.role,
-			token_hash: hashInvitationToken(token),
-			invited_by: values.invitedBy,
-			created_at: created.toISOString(),
-			expires_at: expiresAt
-		})
-		.execute();
+	if (await invitations.isMemberByEmail(trx, values.municipalityId, email)) throw new Refusal('alreadyMember', 400);
+	await invitations.revokePendingFor(trx, values.municipalityId, email, created.toISOString());
+	await invitations.insertInvitation(trx, {
+		municipalityId: values.municipalityId,
+		email,
+		role: values.role,
+		tokenHash: hashInvitationToken(token),
+		invitedBy: values.invitedBy,
+		createdAt: created.toISOString(),
+		expiresAt
+	});
 	return { token, email, role: values.role, expiresAt };
 }
 
-export interface PendingInvitation {
-	id: number;
-	email: string;
-	role: Role;
-	createdAt: string;
-	expiresAt: string;
-}
-
 /** The municipality's open invitations (pending, not expired), by e-mail only, for the staff page. */
-export async function listPendingInvitations(db: Db, municipalityId: number, at = now()): Promise<PendingInvitation[]> {
-	return db
-		.selectFrom('invitation')
-		.select(['id', 'email', 'role', 'created_at as createdAt', 'expires_at as expiresAt'])
-		.where('municipality_id', '=', municipalityId)
-		.where('status', '=', 'pending')
-		.where('expires_at', '>', at)
-		.orderBy('email')
-		.execute();
+export async function listPendingInvitations(db: Db, municipalityId: number, at = now()): Promise<invitations.PendingInvitation[]> {
+	return invitations.listPending(db, municipalityId, at);
 }
 
 /** Withdraws a pending invitation of this municipality; false when there is none to withdraw. */
 export async function revokeInvitation(db: Db, municipalityId: number, invitationId: number): Promise<boolean> {
-	const result = await db
-		.updateTable('invitation')
-		.set({ status: 'revoked', closed_at: now() })
-		.where('id', '=', invitationId)
-		.where('municipality_id', '=', municipalityId)
-		.where('status', '=', 'pending')
-		.executeTakeFirst();
-	return Number(result.numUpdatedRows) > 0;
-}
-
-export interface InvitationView {
-	id: number;
-	email: string;
-	role: Role;
-	municipalityId: number;
-	municipalityName: string;
-	expiresAt: string;
-}
-
-function viewQuery(db: Db, at: string) {
-	return db
-		.selectFrom('invitation')
-		.innerJoin('municipality', 'municipality.id', 'invitation.municipality_id')
-		.select([
-			'invitation.id',
-			'invitation.email',
-			'invitation.role',
-			'invitation.municipality_id as municipalityId',
-			'municipality.name as municipalityName',
-			'invitation.expires_at as expiresAt'
-		])
-		.where('invitation.status', '=', 'pending')
-		.where('invitation.expires_at', '>', at)
-		.where('municipality.deactivated_at', 'is', null);
+	return invitations.revokePending(db, municipalityId, invitationId, now());
 }
 
 /** The pending, unexpired invitation behind a link's token. */
-export async function findByToken(db: Db, token: string, at = now()): Promise<InvitationView | undefined> {
+export async function findByToken(db: Db, token: string, at = now()): Promise<invitations.InvitationView | undefined> {
 	if (!token || token.length > 200) return undefined;
-	return viewQuery(db, at).where('invitation.token_hash', '=', hashInvitationToken(token)).executeTakeFirst();
+	return invitations.findOpenByTokenHash(db, hashInvitationToken(token), at);
 }
 
 /** The pending, unexpired invitations for a logged-in person's e-mail address. */
-export async function listInvitationsFor(db: Db, email: string, at = now()): Promise<InvitationView[]> {
-	return viewQuery(db, at).where('invitation.email', '=', users.normaliseEmail(email)).orderBy('municipality.name').execute();
-}
-
-/** Marks a pending, unexpired invitation closed in one statement, so it is used at most once. */
-async function close(db: Db, where: { id: number; email: string }, status: 'accepted' | 'declined', userId: number | null, at: string) {
-	const result = await db
-		.updateTable('invitation')
-		.set({ status, closed_at: at, accepted_by: status === 'accepted' ? userId : null })
-		.where('id', '=', where.id)
-		.where('email', '=', where.email)
-		.where('status', '=', 'pending')
-		.where('expires_at', '>', at)
-		.executeTakeFirst();
-	return Number(result.numUpdatedRows) > 0;
+export async function listInvitationsFor(db: Db, email: string, at = now()): Promise<invitations.InvitationView[]> {
+	return invitations.listOpenFor(db, users.normaliseEmail(email), at);
 }
 
 /**
@@ -176,10 +100,10 @@ export async function acceptAsUser(
 	at = now()
 ): Promise<number> {
 	return db.transaction().execute(async (trx) => {
-		const invitation = await trx.selectFrom('invitation').selectAll().where('id', '=', invitationId).executeTakeFirst();
+		const invitation = await invitations.findInvitation(trx, invitationId);
 		const email = users.normaliseEmail(user.email);
 		if (!invitation || invitation.email !== email) throw new Refusal('invitationInvalid', 404);
-		if (!(await close(trx, { id: invitation.id, email }, 'accepted', user.id, at))) throw new Refusal('invitationInvalid', 404);
+		if (!(await invitations.closeInvitation(trx, { id: invitation.id, email }, 'accepted', user.id, at))) throw new Refusal('invitationInvalid', 404);
 		await users.addMembership(trx, user.id, invitation.municipality_id, invitation.role);
 		return invitation.municipality_id;
 	});
@@ -188,7 +112,7 @@ export async function acceptAsUser(
 /** A logged-in person declines an invitation addressed to their own e-mail. */
 export async function declineAsUser(db: Db, user: { id: number; email: string }, invitationId: number, at = now()): Promise<void> {
 	const email = users.normaliseEmail(user.email);
-	if (!(await close(db, { id: invitationId, email }, 'declined', user.id, at))) throw new Refusal('invitationInvalid', 404);
+	if (!(await invitations.closeInvitation(db, { id: invitationId, email }, 'declined', user.id, at))) throw new Refusal('invitationInvalid', 404);
 }
 
 /**
@@ -212,7 +136,7 @@ export async function acceptWithNewAccount(
 		if (!invitation) throw new Refusal('invitationInvalid', 404);
 		if (await users.findUserByEmail(trx, invitation.email)) throw new Refusal('invitationNeedsLogin', 409);
 		const user = await users.createUser(trx, { email: invitation.email, name: values.name, passwordHash: values.passwordHash });
-		if (!(await close(trx, { id: invitation.id, email: invitation.email }, 'accepted', user.id, at))) {
+		if (!(await invitations.closeInvitation(trx, { id: invitation.id, email: invitation.email }, 'accepted', user.id, at))) {
 			throw new Refusal('invitationInvalid', 404);
 		}
 		await users.addMembership(trx, user.id, invitation.municipalityId, invitation.role);

@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import type { User } from '../db/schema';
 import * as users from '../db/users';
+import { onlyDeactivatedMemberships } from '../db/operator';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 import { reserveAll, type Throttle } from '../limits/throttle';
 
@@ -41,4 +42,17 @@ export async function attemptLogin(
 	await throttles.account.reset(email);
 	await throttles.address.release(input.address);
 	return { ok: true, user };
+}
+
+/** Emails are compared case-insensitively: the address as the store keeps it. */
+export function normaliseEmail(email: string): string {
+	return users.normaliseEmail(email);
+}
+
+/**
+ * True when the person belongs only to deactivated municipalities (and is no operator): their
+ * login is refused with a message that says so. Ask only after the password was checked.
+ */
+export async function lockedOutByDeactivation(db: Db, user: Pick<User, 'id' | 'operator'>): Promise<boolean> {
+	return user.operator !== 1 && (await onlyDeactivatedMemberships(db, user.id));
 }

@@ -2,21 +2,12 @@ import type { Catalogue, CatalogueProblem } from '$lib/schemas/catalogue';
 import { editionPath, previousProblems } from '$lib/domain/question-map';
 import type { Db } from '../db';
 import * as catalogues from '../db/catalogues';
-
-// A stored version never changes, so its parsed content can be kept for the process's life.
-const parsed = new Map<string, Catalogue>();
+import { parsedCatalogue } from './versions';
 
 /** Stored versions of a catalogue key the municipality may use, parsed, by version (key + version is unique there). */
 async function versionsOf(db: Db, municipalityId: number | null, key: string): Promise<Map<string, Catalogue>> {
 	const rows = await catalogues.listVersions(db, municipalityId, key);
-	return new Map(
-		rows.map((row) => {
-			const cacheKey = `${row.id}:${row.catalogue_key}:${row.version}`;
-			let catalogue = parsed.get(cacheKey);
-			if (!catalogue) parsed.set(cacheKey, (catalogue = catalogues.parseContent(row)));
-			return [row.version, catalogue];
-		})
-	);
+	return new Map(rows.map((row) => [row.version, parsedCatalogue(row)]));
 }
 
 /**

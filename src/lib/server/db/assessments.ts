@@ -1,5 +1,5 @@
 import type { Db } from './index';
-import type { Assessment } from './schema';
+import type { Assessment, AssessmentStatus } from './schema';
 import { now } from '../platform/clock';
 
 export interface AssessmentSummary {
@@ -115,4 +115,64 @@ export async function listRounds(db: Db, municipalityId: number): Promise<Assess
 		.orderBy('created_at')
 		.orderBy('id')
 		.execute();
+}
+
+/**
+ * An assessment by id alone, for callers that hold a row referring to it (a workshop's assessment)
+ * or that check the municipality themselves; undefined for an unknown id.
+ */
+export async function findAssessmentById(db: Db, id: number): Promise<Assessment | undefined> {
+	return db.selectFrom('assessment').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The assessment a row refers to (a workshop's, by foreign key): its absence is a bug. */
+export async function getAssessment(db: Db, id: number): Promise<Assessment> {
+	return db.selectFrom('assessment').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** The assessment's status as stored now (read inside the transaction that decides on it). */
+export async function statusOf(db: Db, id: number): Promise<AssessmentStatus> {
+	const row = await db.selectFrom('assessment').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+	return row.status;
+}
+
+/** The municipality's open assessments, newest first. */
+export async function listOpenAssessments(db: Db, municipalityId: number): Promise<Assessment[]> {
+	return db
+		.selectFrom('assessment')
+		.selectAll()
+		.where('municipality_id', '=', municipalityId)
+		.where('status', '=', 'open')
+		.orderBy('created_at', 'desc')
+		.orderBy('id', 'desc')
+		.execute();
+}
+
+/** The catalogue version each of the given assessments is pinned to. */
+export async function listCatalogueIds(db: Db, ids: readonly number[]): Promise<Pick<Assessment, 'id' | 'catalogue_id'>[]> {
+	if (ids.length === 0) return [];
+	return db.selectFrom('assessment').select(['id', 'catalogue_id']).where('id', 'in', ids).execute();
+}
+
+/** Links a round to the one it follows (same municipality; the caller checks). */
+export async function setPrevious(db: Db, id: number, previousId: number): Promise<void> {
+	await db.updateTable('assessment').set({ previous_assessment_id: previousId }).where('id', '=', id).execute();
+}
+
+/** Seeds only: dates a round into the past, so the demo's history reads like one. */
+export async function backdate(db: Db, id: number, dates: { createdAt?: string; closedAt?: string }): Promise<void> {
+	const changes = { ...(dates.createdAt ? { created_at: dates.createdAt } : {}), ...(dates.closedAt ? { closed_at: dates.closedAt } : {}) };
+	if (Object.keys(changes).length === 0) return;
+	await db.updateTable('assessment').set(changes).where('id', '=', id).execute();
+}
+
+/** Whether the municipality has closed at least one round. */
+export async function hasClosedRound(db: Db, municipalityId: number): Promise<boolean> {
+	const row = await db
+		.selectFrom('assessment')
+		.select('id')
+		.where('municipality_id', '=', municipalityId)
+		.where('status', '=', 'closed')
+		.executeTakeFirst();
+	return row !== undefined;
 }

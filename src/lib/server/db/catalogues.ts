@@ -60,6 +60,12 @@ export async function findCatalogue(db: Db, municipalityId: number, id: number):
 		.executeTakeFirst();
 }
 
+/** A stored catalogue version by id, for an assessment pinned to it (its absence is a bug: the row is referenced). */
+export async function getCatalogueRow(db: Db, id: number): Promise<CatalogueRow> {
+	return db.selectFrom('catalogue').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** A stored version's content; it was validated when stored. */
 export function parseContent(row: CatalogueRow): Catalogue {
 	return JSON.parse(row.content) as Catalogue;
 }

@@ -216,8 +216,24 @@ export async function setSummary(db: Db, values: { workshopId: number; area: num
 		.execute();
 }
 
+/** Every area summary of the workshop as written, blank ones too (the facilitator's editor shows them). */
+export async function listSummaries(db: Db, workshopId: number): Promise<{ area: number; text: string }[]> {
+	return db.selectFrom('group_summary').select(['area', 'text']).where('workshop_id', '=', workshopId).execute();
+}
+
+/** The summaries with text, by area (what participants and the presenter see). */
 export async function summaries(db: Db, workshopId: number): Promise<Record<number, string>> {
 	const rows = await db.selectFrom('group_summary').select(['area', 'text']).where('workshop_id', '=', workshopId).execute();
 	return Object.fromEntries(rows.filter((r) => r.text.trim() !== '').map((r) => [r.area, r.text]));
 }
 
+/** The proposals of the assessment's workshops, oldest first: id and area (to link measures to them). */
+export async function listProposalAreas(db: Db, assessmentId: number): Promise<{ id: number; area: number }[]> {
+	return db
+		.selectFrom('proposal')
+		.innerJoin('workshop', 'workshop.id', 'proposal.workshop_id')
+		.select(['proposal.id', 'proposal.area'])
+		.where('workshop.assessment_id', '=', assessmentId)
+		.orderBy('proposal.id')
+		.execute();
+}

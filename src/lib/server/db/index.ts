@@ -8,10 +8,12 @@ import {
 	Migrator,
 	PostgresDialect,
 	SqliteDialect,
+	sql,
 	type Migration,
 	type MigrationProvider,
 	type SqliteDatabase
 } from 'kysely';
+import { isPostgres } from '../../../../db/dialect';
 import type { StoreConfig } from '../platform/config';
 import type { Database } from './schema';
 
@@ -50,6 +52,17 @@ export function openPostgres(url: string, poolSize: number): Db {
 	// An idle connection that the server drops (restart, failover) is reported here; without a
 	// listener the process would die. The next query opens a fresh connection.
 	pool.on('error', (err) => console.error(`PostgreSQL: idle connection lost: ${err.message}`));
+	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * A small pool of at most 4 connections with synchronous_commit off and pg's default type parsers,
+ * for the shared limits (see platform/instances.ts): a commit there does not wait for a disk flush.
+ */
+export function openLimitsPostgres(url: string): Db {
+	const pool = new pg.Pool({ connectionString: url, max: 4, options: '-c synchronous_commit=off', application_name: 'selbstcheck-limits' });
+	// An idle connection dropped by a database restart: without a listener the process would die.
+	pool.on('error', (err) => console.error(`PostgreSQL (limits): idle connection lost: ${err.message}`));
 	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
@@ -96,6 +109,25 @@ const PRAGMAS = [
 	'pragma busy_timeout = 5000',
 	'pragma synchronous = FULL'
 ];
+
+/**
+ * SQLite's sync level for this connection: OFF skips the fsync per commit (for a seed that is rebuilt
+ * rather than recovered), FULL is what the app runs with. PostgreSQL: nothing.
+ */
+export async function setSqliteSync(db: Db, level: 'OFF' | 'FULL'): Promise<void> {
+	if (isPostgres(db)) return;
+	await sql.raw(`pragma synchronous = ${level}`).execute(db);
+}
+
+/** Whether the store answers a trivial query (the health check). */
+export async function isReachable(db: Db): Promise<boolean> {
+	try {
+		await sql`select 1`.execute(db);
+		return true;
+	} catch {
+		return false;
+	}
+}
 
 /** The migrations in db/migrations, bundled by Vite so the built server needs no folder at run time. */
 export const migrationProvider: MigrationProvider = {

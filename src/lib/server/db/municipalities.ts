@@ -1,5 +1,5 @@
 import type { Db } from './index';
-import type { Municipality, Role } from './schema';
+import type { Municipality, MunicipalityKind, PopulationBand, Role } from './schema';
 import { now } from '../platform/clock';
 
 export async function createMunicipality(db: Db, name: string): Promise<Municipality> {
@@ -56,4 +56,37 @@ export async function findRole(db: Db, userId: number, municipalityId: number): 
 		.where('municipality.deactivated_at', 'is', null)
 		.executeTakeFirst();
 	return row?.role;
+}
+
+/** How many municipalities have a name starting with `prefix` (the benchmark seed's marker). */
+export async function countNamedWithPrefix(db: Db, prefix: string): Promise<number> {
+	const row = await db
+		.selectFrom('municipality')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('name', 'like', `${prefix}%`)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+/**
+ * Seeds only: describes a municipality for the comparison in one write — its profile, the opt-in
+ * and whether it is deactivated, all dated `at`.
+ */
+export async function describeForComparison(
+	db: Db,
+	id: number,
+	values: { kind: MunicipalityKind; band: PopulationBand | null; land: string; optedIn: boolean; deactivated: boolean; at: string }
+): Promise<void> {
+	await db
+		.updateTable('municipality')
+		.set({
+			kind: values.kind,
+			population_band: values.band,
+			land: values.land,
+			comparison_opt_in: values.optedIn ? 1 : 0,
+			comparison_changed_at: values.optedIn ? values.at : null,
+			deactivated_at: values.deactivated ? values.at : null
+		})
+		.where('id', '=', id)
+		.execute();
 }

@@ -238,3 +238,26 @@ export async function setStatus(
 		new: note.reason === null && note.openItems === null ? undefined : { value: note.openItems, reason: note.reason }
 	});
 }
+
+/**
+ * Seeds only: writes a round's agreed answers in one statement, each automatic and in its first
+ * version, without history (a seeded round has no raters).
+ */
+export async function insertAgreedAnswers(db: Db, assessmentId: number, answers: readonly (readonly [questionId: string, value: string])[], at: string): Promise<void> {
+	if (answers.length === 0) return;
+	await db
+		.insertInto('agreed_answer')
+		.values(
+			answers.map(([questionId, value]) => ({
+				assessment_id: assessmentId,
+				question_id: questionId,
+				value,
+				reason: '',
+				automatic: 1,
+				version: 1,
+				set_by: null,
+				set_at: at
+			}))
+		)
+		.execute();
+}

@@ -117,6 +117,18 @@ export async function setMembershipRole(db: Db, municipalityId: number, userId: 
 		.execute();
 }
 
+/** The people who may answer the municipality's questionnaires: its active editors and coordinators. */
+export async function listAnswererIds(db: Db, municipalityId: number): Promise<number[]> {
+	const rows = await db
+		.selectFrom('membership')
+		.select('user_id')
+		.where('municipality_id', '=', municipalityId)
+		.where('active', '=', 1)
+		.where('role', 'in', ['editor', 'coordinator'])
+		.execute();
+	return rows.map((m) => m.user_id);
+}
+
 /** The municipalities the person belongs to in which `actorId` is not an active coordinator. */
 export async function municipalitiesOutsideCoordination(db: Db, userId: number, actorId: number): Promise<number> {
 	const row = await db
@@ -139,3 +151,12 @@ export async function municipalitiesOutsideCoordination(db: Db, userId: number, 
 	return Number(row.n);
 }
 
+/** Whether any account runs the installation (is an operator). */
+export async function hasOperator(db: Db): Promise<boolean> {
+	return (await db.selectFrom('user').select('id').where('operator', '=', 1).executeTakeFirst()) !== undefined;
+}
+
+/** Makes the account an operator (Betrieb). */
+export async function makeOperator(db: Db, userId: number): Promise<void> {
+	await db.updateTable('user').set({ operator: 1 }).where('id', '=', userId).execute();
+}

@@ -51,6 +51,38 @@ export async function findWorkshop(db: Db, id: number): Promise<WorkshopRow | un
 	return db.selectFrom('workshop').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** A workshop by id alone, with its assessment's municipality (for an access check by the caller). */
+export async function findWorkshopWithMunicipality(db: Db, id: number): Promise<(WorkshopRow & { municipalityId: number }) | undefined> {
+	return db
+		.selectFrom('workshop')
+		.innerJoin('assessment', 'assessment.id', 'workshop.assessment_id')
+		.selectAll('workshop')
+		.select('assessment.municipality_id as municipalityId')
+		.where('workshop.id', '=', id)
+		.executeTakeFirst();
+}
+
+/** The workshop if it belongs to the municipality (through its assessment), with the assessment's name. */
+export async function findWorkshopOfMunicipality(
+	db: Db,
+	municipalityId: number,
+	id: number
+): Promise<(WorkshopRow & { assessmentName: string }) | undefined> {
+	return db
+		.selectFrom('workshop')
+		.innerJoin('assessment', 'assessment.id', 'workshop.assessment_id')
+		.selectAll('workshop')
+		.select(['assessment.name as assessmentName'])
+		.where('workshop.id', '=', id)
+		.where('assessment.municipality_id', '=', municipalityId)
+		.executeTakeFirst();
+}
+
+/** The workshop a stream or change refers to (by id it was just given): its absence is a bug. */
+export async function getWorkshop(db: Db, id: number): Promise<WorkshopRow> {
+	return db.selectFrom('workshop').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
 /** The workshop behind a join code; none for a deactivated municipality's workshops (they answer like unknown codes). */
 export async function findWorkshopByCode(db: Db, code: string): Promise<WorkshopRow | undefined> {
 	return db
@@ -318,4 +350,15 @@ export async function listVoids(db: Db, workshopId: number) {
 		.where('ballot_void.workshop_id', '=', workshopId)
 		.orderBy('ballot_void.id', 'desc')
 		.execute();
+}
+
+/** How many paper ballots the facilitator typed in (voided ones included). */
+export async function countPaperBallots(db: Db, workshopId: number): Promise<number> {
+	const row = await db
+		.selectFrom('ballot')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('workshop_id', '=', workshopId)
+		.where('paper', '=', 1)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
 }

@@ -2,10 +2,11 @@ import { FLAG_MIN_DEVICES, rankDisagreements, rankFlags } from '$lib/domain/plen
 import type { Language } from '$lib/i18n/staff';
 import { textIn } from '$lib/schemas/catalogue';
 import type { Db } from '../db';
+import * as assessments from '../db/assessments';
 import * as groupStore from '../db/group-phase';
 import * as questionnaire from '../db/questionnaire';
 import type { WorkshopRow } from '../db/schema';
-import { catalogueOf } from '../questionnaire/questionnaire';
+import { catalogueOf } from '../catalogues/versions';
 
 /**
  * The item-level view for the plenary, per area of the workshop: the questions where the editors
@@ -15,7 +16,7 @@ import { catalogueOf } from '../questionnaire/questionnaire';
  * `flags` is null for a workshop whose group phase never started.
  */
 export async function plenaryItems(db: Db, workshop: WorkshopRow, lang: Language) {
-	const assessment = await db.selectFrom('assessment').selectAll().where('id', '=', workshop.assessment_id).executeTakeFirstOrThrow();
+	const assessment = await assessments.getAssessment(db, workshop.assessment_id);
 	const catalogue = await catalogueOf(db, assessment);
 	const [answers, agreed, phase, tally] = await Promise.all([
 		questionnaire.listAnswers(db, assessment.id),

@@ -2,6 +2,7 @@ import type { Language } from '$lib/i18n/staff';
 import type { ParticipantLanguage } from '$lib/i18n/participant/languages';
 import { textIn } from '$lib/schemas/catalogue';
 import type { Db } from '../db';
+import * as assessments from '../db/assessments';
 import * as groupStore from '../db/group-phase';
 import { tablesMode, tablesOf } from '../db/group-tables';
 import * as questionnaire from '../db/questionnaire';
@@ -10,7 +11,7 @@ import * as workshopStore from '../db/workshops';
 import { minuteOf } from '../db/workshops';
 import { gapReport } from '../results/gap-report';
 import { transportBus } from '../realtime/live';
-import { catalogueOf } from '../questionnaire/questionnaire';
+import { catalogueOf } from '../catalogues/versions';
 import { Refusal } from '../http/refusal';
 import { ballotOf } from '../workshops/workshops';
 import { lockRow, lockWorkshop } from '../db/locks';
@@ -120,7 +121,7 @@ export async function supportProposal(db: Db, workshop: WorkshopRow, token: stri
 /** Marks a question of the group's area "sehe ich anders" (with an optional reason), or takes the mark back. */
 export async function flagQuestion(db: Db, workshop: WorkshopRow, token: string | undefined, input: { questionId: string; reason: string; remove: boolean }): Promise<void> {
 	const { ballot, area } = await member(db, workshop, token);
-	const assessment = await db.selectFrom('assessment').selectAll().where('id', '=', workshop.assessment_id).executeTakeFirstOrThrow();
+	const assessment = await assessments.getAssessment(db, workshop.assessment_id);
 	const catalogue = await catalogueOf(db, assessment);
 	if (!catalogue.areas.find((a) => a.number === area)?.questions.some((q) => q.id === input.questionId)) throw new Refusal('unknownQuestion', 422);
 	if (input.remove) await groupStore.removeFlag(db, workshop.id, ballot.id, input.questionId);
@@ -152,7 +153,7 @@ export async function groupPage(db: Db, workshop: WorkshopRow, token: string | u
 	const ballot = await ballotOf(db, workshop.id, token);
 	const membership = ballot ? await groupStore.membership(db, ballot.id) : undefined;
 	const area = membership?.area;
-	const assessment = await db.selectFrom('assessment').selectAll().where('id', '=', workshop.assessment_id).executeTakeFirstOrThrow();
+	const assessment = await assessments.getAssessment(db, workshop.assessment_id);
 	const catalogue = await catalogueOf(db, assessment);
 	const counts = await groupStore.memberCounts(db, workshop.id);
 	const areaName = (n: number) => textIn(catalogue.areas.find((a) => a.number === n)!.name, lang);
@@ -201,13 +202,13 @@ export async function groupPage(db: Db, workshop: WorkshopRow, token: string | u
 
 /** The facilitator's overview: per area the devices, most-marked questions, proposals (hidden ones too) and the summary. */
 export async function groupOverview(db: Db, workshop: WorkshopRow, lang: Language) {
-	const assessment = await db.selectFrom('assessment').selectAll().where('id', '=', workshop.assessment_id).executeTakeFirstOrThrow();
+	const assessment = await assessments.getAssessment(db, workshop.assessment_id);
 	const catalogue = await catalogueOf(db, assessment);
 	const [counts, flags, proposals, summaries, phase] = await Promise.all([
 		groupStore.memberCounts(db, workshop.id),
 		groupStore.flagCounts(db, workshop.id),
 		groupStore.listProposals(db, workshop.id, { withHidden: true }),
-		db.selectFrom('group_summary').select(['area', 'text']).where('workshop_id', '=', workshop.id).execute(),
+		groupStore.listSummaries(db, workshop.id),
 		phaseOf(db, workshop)
 	]);
 	return {
@@ -228,4 +229,14 @@ export async function groupOverview(db: Db, workshop: WorkshopRow, lang: Languag
 			};
 		})
 	};
+}
+
+/** The workshop's proposals for staff, hidden ones too, most supported first. */
+export async function staffProposals(db: Db, workshopId: number): Promise<groupStore.ProposalView[]> {
+	return groupStore.listProposals(db, workshopId, { withHidden: true });
+}
+
+/** A proposal of any workshop of the assessment (to prefill a measure); undefined otherwise. */
+export async function findProposalOfAssessment(db: Db, assessmentId: number, proposalId: number) {
+	return groupStore.findProposalOfAssessment(db, assessmentId, proposalId);
 }

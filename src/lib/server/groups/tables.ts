@@ -42,3 +42,8 @@ export async function chooseTable(db: Db, workshop: WorkshopRow, token: string |
 	await groupStore.setMember(db, workshop.id, ballot.id, table.area, table.id);
 	groupBus.publish(groupChannel(workshop.id), { type: 'group', area: table.area });
 }
+
+/** The workshop's tables with their devices, and whether participants choose among them. */
+export async function seatingOf(db: Db, workshopId: number) {
+	return tableStore.tablesOf(db, workshopId);
+}

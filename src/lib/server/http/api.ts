@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import { Refusal } from './refusal';
 import { de } from '$lib/i18n/staff/de';
 import { getApp } from '../platform/app';
+import * as assessments from '../db/assessments';
 import * as municipalities from '../db/municipalities';
+import * as workshops from '../db/workshops';
 import type { Assessment, Role } from '../db/schema';
 
 /** A JSON error with a machine-readable code and a German message for people. */
@@ -21,7 +23,7 @@ export type ApiAccess = { assessment: Assessment; role: Role; userId: number };
 export async function apiAssessment(locals: App.Locals, idParam: string, ...roles: Role[]): Promise<ApiAccess | Response> {
 	if (!locals.user) return apiError(401, 'login');
 	const { db } = getApp();
-	const assessment = await db.selectFrom('assessment').selectAll().where('id', '=', Number(idParam)).executeTakeFirst();
+	const assessment = await assessments.findAssessmentById(db, Number(idParam));
 	const role = assessment && (await municipalities.findRole(db, locals.user.id, assessment.municipality_id));
 	if (!assessment || !role) return apiError(404, 'notFound');
 	if (roles.length > 0 && !roles.includes(role)) return apiError(403, 'forbidden');
@@ -32,13 +34,7 @@ export async function apiAssessment(locals: App.Locals, idParam: string, ...role
 export async function apiWorkshop(locals: App.Locals, idParam: string, ...roles: Role[]) {
 	if (!locals.user) return apiError(401, 'login');
 	const { db } = getApp();
-	const row = await db
-		.selectFrom('workshop')
-		.innerJoin('assessment', 'assessment.id', 'workshop.assessment_id')
-		.selectAll('workshop')
-		.select('assessment.municipality_id as municipalityId')
-		.where('workshop.id', '=', Number(idParam))
-		.executeTakeFirst();
+	const row = await workshops.findWorkshopWithMunicipality(db, Number(idParam));
 	const role = row && (await municipalities.findRole(db, locals.user.id, row.municipalityId));
 	if (!row || !role) return apiError(404, 'notFound');
 	if (roles.length > 0 && !roles.includes(role)) return apiError(403, 'forbidden');

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '../platform/app';
 import * as assessments from '../db/assessments';
+import * as workshops from '../db/workshops';
 import type { Role } from '../db/schema';
 import { requireRole } from './guards';
 
@@ -19,14 +20,7 @@ export async function requireAssessment(locals: App.Locals, assessmentParam: str
 export async function requireWorkshop(locals: App.Locals, workshopParam: string, ...roles: Role[]) {
 	const access = requireRole(locals, ...roles);
 	const { db } = getApp();
-	const row = await db
-		.selectFrom('workshop')
-		.innerJoin('assessment', 'assessment.id', 'workshop.assessment_id')
-		.selectAll('workshop')
-		.select(['assessment.name as assessmentName'])
-		.where('workshop.id', '=', Number(workshopParam))
-		.where('assessment.municipality_id', '=', access.municipalityId)
-		.executeTakeFirst();
+	const row = await workshops.findWorkshopOfMunicipality(db, access.municipalityId, Number(workshopParam));
 	if (!row) error(404, 'notFound');
 	const { assessmentName, ...workshop } = row;
 	return { ...access, workshop, assessmentName };

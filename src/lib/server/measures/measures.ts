@@ -5,7 +5,7 @@ import type { Db } from '../db';
 import type { Assessment, MeasureRow } from '../db/schema';
 import * as store from '../db/measures';
 import { now, today } from '../platform/clock';
-import { catalogueOf } from '../questionnaire/questionnaire';
+import { catalogueOf } from '../catalogues/versions';
 import { Refusal } from '../http/refusal';
 
 /** A measure as pages, API and documents see it. */
@@ -141,4 +141,14 @@ export function measureJson(m: Measure) {
 		version: m.version,
 		proposalIds: m.proposalIds
 	};
+}
+
+/** The assessment a measure belongs to, for the caller's access check; undefined for an unknown measure. */
+export async function assessmentOfMeasure(db: Db, measureId: number): Promise<number | undefined> {
+	return (await store.findMeasureWithMunicipality(db, measureId))?.assessment_id;
+}
+
+/** Every recorded change of a measure's fields, oldest first, with who made it. */
+export async function measureHistory(db: Db, measureId: number) {
+	return store.history(db, measureId);
 }

@@ -1,6 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { Db } from '../db';
+import * as municipalities from '../db/municipalities';
 import * as operatorStore from '../db/operator';
+import type { Municipality } from '../db/schema';
+import type { OverviewEntry } from '$lib/domain/operator-overview';
 import { invalidateUserSessions } from '../accounts/sessions';
 import { inviteWithin } from '../accounts/invitations';
 import { Refusal } from '../http/refusal';
@@ -116,4 +119,24 @@ export async function publishCatalogue(db: Db, text: string, operatorId: number)
 	if (result.status === 'conflict') return { ok: false, status: 409, version: catalogue.version };
 	const questions = catalogue.areas.reduce((n, a) => n + a.questions.length, 0);
 	return { ok: true, status: result.status, id: result.id, title: catalogue.title, version: catalogue.version, questions, warnings: validation.warnings, catalogue };
+}
+
+/** Every municipality with its profile and the stage of its current round (figures and dates, no content). */
+export async function operatorOverview(db: Db): Promise<OverviewEntry[]> {
+	return operatorStore.listOverview(db);
+}
+
+/** Municipalities nobody works in yet: their first coordinator may be invited again. */
+export async function municipalitiesWithoutMembers(db: Db): Promise<{ id: number; name: string }[]> {
+	return operatorStore.listWithoutMembers(db);
+}
+
+/** The shipped catalogue versions, as published to every municipality. */
+export async function publishedCatalogues(db: Db): Promise<operatorStore.PublishedCatalogue[]> {
+	return operatorStore.listPublishedCatalogues(db);
+}
+
+/** A municipality by id, active or not. */
+export async function findMunicipality(db: Db, municipalityId: number): Promise<Municipality | undefined> {
+	return municipalities.findMunicipality(db, municipalityId);
 }

@@ -1,9 +1,8 @@
-import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { isPostgres } from '../../../../db/dialect';
 import { PostgresBus } from '../realtime/bus-postgres';
 import type { Config } from './config';
-import type { Db } from '../db';
+import { openLimitsPostgres, type Db } from '../db';
 import { sharedSecret } from '../db/shared-limits';
 import { InProcessBus, useTransport } from '../realtime/live';
 import type { LoginThrottles } from '../accounts/login';
@@ -60,10 +59,7 @@ export async function sharedParts(config: Config, db: Db, databaseUrl: string | 
 	 * disk flush; a count lost in a crash only helps the user. Ballots, ratings and everything
 	 * acknowledged keep the main pool and a flushed commit.
 	 */
-	const limitsPool = new pg.Pool({ connectionString: databaseUrl, max: 4, options: '-c synchronous_commit=off', application_name: 'selbstcheck-limits' });
-	// An idle connection dropped by a database restart: without a listener the process would die.
-	limitsPool.on('error', (err) => console.error(`PostgreSQL (limits): idle connection lost: ${err.message}`));
-	const limitsDb: Db = new Kysely({ dialect: new PostgresDialect({ pool: limitsPool }) });
+	const limitsDb = openLimitsPostgres(databaseUrl);
 	const ballots = new DbWindowLimiter('ballots', config.BALLOTS_PER_ADDRESS_PER_MINUTE, 60_000, hash);
 	const bus = new PostgresBus<unknown>({
 		connect: () => new pg.Client({ connectionString: databaseUrl, keepAlive: true, application_name: 'selbstcheck-live' })

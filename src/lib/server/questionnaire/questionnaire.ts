@@ -2,27 +2,17 @@ import type { Catalogue, CatalogueArea, CatalogueQuestion } from '$lib/schemas/c
 import { needsReason, nextAutomaticAgreement } from '$lib/domain/agreement';
 import { areaProgress } from '$lib/domain/progress';
 import type { Db } from '../db';
-import * as catalogues from '../db/catalogues';
+import { catalogueOf } from '../catalogues/versions';
+import * as assessments from '../db/assessments';
 import * as questionnaire from '../db/questionnaire';
+import * as users from '../db/users';
 import { lockAssessment } from '../db/locks';
-import type { AgreedAnswer, Assessment, Role } from '../db/schema';
+import type { AgreedAnswer, Answer, Assessment, Role } from '../db/schema';
+import type { HistoryRow } from '../db/questionnaire';
 import { Refusal } from '../http/refusal';
 import { recordAreaFigures } from '../results/comparison';
 
 export { Refusal };
-
-// Catalogue versions never change once stored, so a parsed copy can be kept for the process's life.
-const parsedCatalogues = new Map<number, Catalogue>();
-
-/** The catalogue version the assessment is pinned to. */
-export async function catalogueOf(db: Db, assessment: Assessment): Promise<Catalogue> {
-	const cached = parsedCatalogues.get(assessment.catalogue_id);
-	if (cached) return cached;
-	const row = await db.selectFrom('catalogue').selectAll().where('id', '=', assessment.catalogue_id).executeTakeFirstOrThrow();
-	const catalogue = catalogues.parseContent(row);
-	parsedCatalogues.set(row.id, catalogue);
-	return catalogue;
-}
 
 export function findQuestion(catalogue: Catalogue, questionId: string): { area: CatalogueArea; question: CatalogueQuestion } | undefined {
 	for (const area of catalogue.areas) {
@@ -44,8 +34,7 @@ function isScaleValue(catalogue: Catalogue, value: string): boolean {
  */
 async function requireOpen(db: Db, assessmentId: number): Promise<void> {
 	await lockAssessment(db, assessmentId);
-	const row = await db.selectFrom('assessment').select('status').where('id', '=', assessmentId).executeTakeFirstOrThrow();
-	if (row.status !== 'open') throw new Refusal('closed', 409);
+	if ((await assessments.statusOf(db, assessmentId)) !== 'open') throw new Refusal('closed', 409);
 }
 
 export interface AnswerInput {
@@ -179,17 +168,7 @@ export async function setAssignments(
 	assignments: { area: number; userId: number }[]
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const eligible = new Set(
-			(
-				await trx
-					.selectFrom('membership')
-					.select('user_id')
-					.where('municipality_id', '=', assessment.municipality_id)
-					.where('active', '=', 1)
-					.where('role', 'in', ['editor', 'coordinator'])
-					.execute()
-			).map((m) => m.user_id)
-		);
+		const eligible = new Set(await users.listAnswererIds(trx, assessment.municipality_id));
 		for (const a of assignments) {
 			if (!Number.isInteger(a.area) || a.area < 1 || a.area > 7) throw new Refusal('invalidArea', 422);
 			if (!eligible.has(a.userId)) throw new Refusal('unknownStaff', 422);
@@ -211,8 +190,7 @@ export async function setStatus(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		await lockAssessment(trx, assessment.id);
-		const row = await trx.selectFrom('assessment').select('status').where('id', '=', assessment.id).executeTakeFirstOrThrow();
-		if (row.status === status) throw new Refusal(status === 'closed' ? 'closed' : 'notClosed', 409);
+		if ((await assessments.statusOf(trx, assessment.id)) === status) throw new Refusal(status === 'closed' ? 'closed' : 'notClosed', 409);
 		await questionnaire.setStatus(trx, assessment.id, status, actorId, {
 			reason: closing.reason === '' ? null : closing.reason,
 			openItems: closing.openItems ? JSON.stringify(closing.openItems) : null
@@ -255,14 +233,7 @@ export interface MyArea {
  * area order, with their own progress: what an editor sees first ("Meine Handlungsfelder").
  */
 export async function listMyAreas(db: Db, municipalityId: number, userId: number): Promise<MyArea[]> {
-	const open = await db
-		.selectFrom('assessment')
-		.selectAll()
-		.where('municipality_id', '=', municipalityId)
-		.where('status', '=', 'open')
-		.orderBy('created_at', 'desc')
-		.orderBy('id', 'desc')
-		.execute();
+	const open = await assessments.listOpenAssessments(db, municipalityId);
 	const mine: MyArea[] = [];
 	for (const assessment of open) {
 		const areas = (await questionnaire.listAssignments(db, assessment.id)).filter((a) => a.userId === userId).map((a) => a.area);
@@ -281,4 +252,32 @@ export async function listMyAreas(db: Db, municipalityId: number, userId: number
 		}
 	}
 	return mine;
+}
+
+/** Every rater's stored answers of the assessment. */
+export async function listAnswers(db: Db, assessmentId: number): Promise<Answer[]> {
+	return questionnaire.listAnswers(db, assessmentId);
+}
+
+/** The agreed answers of the assessment. */
+export async function listAgreed(db: Db, assessmentId: number): Promise<AgreedAnswer[]> {
+	return questionnaire.listAgreed(db, assessmentId);
+}
+
+/** Who answers which area. */
+export async function listAssignments(db: Db, assessmentId: number): Promise<{ area: number; userId: number }[]> {
+	return questionnaire.listAssignments(db, assessmentId);
+}
+
+/** Whether the person is assigned to answer the area. */
+export async function isAssigned(db: Db, assessmentId: number, area: number, userId: number): Promise<boolean> {
+	return questionnaire.isAssigned(db, assessmentId, area, userId);
+}
+
+/**
+ * The history of one question (questionId null: the assessment's closings and reopenings), newest
+ * first; with `onlyRaterId` only the changes of that person's own answers (an editor's view).
+ */
+export async function listHistory(db: Db, assessmentId: number, questionId: string | null, onlyRaterId?: number): Promise<HistoryRow[]> {
+	return questionnaire.listHistory(db, assessmentId, questionId, onlyRaterId);
 }

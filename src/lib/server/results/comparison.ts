@@ -1,15 +1,16 @@
 import { needsRefresh, nextSnapshot, viewComparison, type AreaComparison, type GroupSnapshot, type Member } from '$lib/domain/comparison';
 import { scoreAssessment, type AreaScore } from '$lib/domain/scoring';
 import type { Db } from '../db';
+import * as assessments from '../db/assessments';
 import * as comparison from '../db/comparison';
 import * as questionnaireDb from '../db/questionnaire';
 import type { Assessment, MunicipalityKind, PopulationBand } from '../db/schema';
-import { catalogueOf } from '../questionnaire/questionnaire';
+import { catalogueOf } from '../catalogues/versions';
 import { Refusal } from '../http/refusal';
 
 /** The area scores of an assessment from its agreed answers (what a closed round is fixed at). */
 async function areaScoresOf(db: Db, assessment: Pick<Assessment, 'id' | 'catalogue_id'>): Promise<AreaScore[]> {
-	const catalogue = await catalogueOf(db, assessment as Assessment);
+	const catalogue = await catalogueOf(db, assessment);
 	const agreed = await questionnaireDb.listAgreed(db, assessment.id);
 	return scoreAssessment(catalogue, new Map(agreed.map((a) => [a.question_id, a.value])));
 }
@@ -34,7 +35,7 @@ async function membersWithScores(db: Db, live: readonly comparison.LiveMember[])
 	let stored = await comparison.listAreaScores(db, ids);
 	const missing = ids.filter((id) => !stored.has(id));
 	if (missing.length > 0) {
-		const rounds = await db.selectFrom('assessment').select(['id', 'catalogue_id']).where('id', 'in', missing).execute();
+		const rounds = await assessments.listCatalogueIds(db, missing);
 		for (const round of rounds) await recordAreaFigures(db, round, 'closed');
 		stored = await comparison.listAreaScores(db, ids);
 	}
@@ -108,4 +109,19 @@ export async function comparisonFor(db: Db, assessment: Assessment): Promise<Com
 		provisional,
 		areas: viewComparison(areas, profile.kind, profile.band, kindSnapshot, bandSnapshot, own)
 	};
+}
+
+/** What the settings page shows: the municipality's comparison profile and whether it has a closed round to contribute. */
+export async function comparisonSettings(
+	db: Db,
+	municipalityId: number
+): Promise<{ profile: comparison.ComparisonProfile; hasClosedRound: boolean } | undefined> {
+	const profile = await comparison.findProfile(db, municipalityId);
+	if (!profile) return undefined;
+	return { profile, hasClosedRound: await assessments.hasClosedRound(db, municipalityId) };
+}
+
+/** Opts the municipality in or out of the comparison; takes effect with the next comparison request. */
+export async function setComparisonOptIn(db: Db, municipalityId: number, optedIn: boolean): Promise<void> {
+	await comparison.setOptIn(db, municipalityId, optedIn);
 }

@@ -11,7 +11,7 @@ import type { AgreedAnswer, Answer, Assessment } from '../db/schema';
 import * as users from '../db/users';
 import * as workshops from '../db/workshops';
 import { gapReport, type GapReport } from './gap-report';
-import { catalogueOf } from '../questionnaire/questionnaire';
+import { catalogueOf } from '../catalogues/versions';
 import { Refusal } from '../http/refusal';
 
 /** One cell of an export: text, a number (stays a number in the workbook) or empty. */

@@ -5,7 +5,8 @@ import { scoreAssessment, type AreaScore } from '$lib/domain/scoring';
 import type { Db } from '../db';
 import * as questionnaire from '../db/questionnaire';
 import type { Assessment } from '../db/schema';
-import { catalogueOf, type OpenItems } from '../questionnaire/questionnaire';
+import { type OpenItems } from '../questionnaire/questionnaire';
+import { catalogueOf } from '../catalogues/versions';
 
 export interface AdminResult {
 	catalogue: Catalogue;

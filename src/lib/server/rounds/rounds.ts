@@ -6,9 +6,10 @@ import * as assessments from '../db/assessments';
 import * as catalogues from '../db/catalogues';
 import * as questionnaire from '../db/questionnaire';
 import type { Assessment } from '../db/schema';
+import * as users from '../db/users';
 import { editionsBetween } from '../catalogues/editions';
 import { presetNotApplicable } from '../questionnaire/profiles';
-import { catalogueOf } from '../questionnaire/questionnaire';
+import { catalogueOf, parsedCatalogue } from '../catalogues/versions';
 import { Refusal } from '../http/refusal';
 
 /**
@@ -21,9 +22,55 @@ export async function roundCatalogues(db: Db, previous: Assessment): Promise<cat
 	const usable: catalogues.CatalogueSummary[] = [];
 	for (const candidate of candidates) {
 		const row = await catalogues.findCatalogue(db, previous.municipality_id, candidate.id);
-		if (row && (await editionsBetween(db, previous.municipality_id, older, catalogues.parseContent(row)))) usable.push(candidate);
+		if (row && (await editionsBetween(db, previous.municipality_id, older, parsedCatalogue(row)))) usable.push(candidate);
 	}
 	return usable;
+}
+
+/**
+ * A first round: a new assessment on a catalogue the municipality may use, with the questions its
+ * profile marks "trifft nicht zu" preset (`reason` is their history text). Refused for an unknown
+ * catalogue ('catalogue') and a name the municipality already uses ('assessmentExists').
+ */
+export async function startAssessment(
+	db: Db,
+	input: { municipalityId: number; name: string; catalogueId: number; profile: string | null; userId: number; reason: string }
+): Promise<Assessment> {
+	const row = await catalogues.findCatalogue(db, input.municipalityId, input.catalogueId);
+	if (!row) throw new Refusal('catalogue', 422);
+	return db.transaction().execute(async (trx) => {
+		if (await assessments.findAssessmentByName(trx, input.municipalityId, input.name)) throw new Refusal('assessmentExists', 409);
+		const assessment = await assessments.createAssessment(trx, {
+			municipalityId: input.municipalityId,
+			name: input.name,
+			catalogueId: row.id,
+			createdBy: input.userId,
+			profile: input.profile
+		});
+		const catalogue = parsedCatalogue(row);
+		await presetNotApplicable(trx, { assessmentId: assessment.id, catalogue, profile: input.profile, reason: input.reason, actorId: input.userId });
+		return assessment;
+	});
+}
+
+/** The municipality's assessments (rounds), newest first, with their catalogue. */
+export async function listAssessments(db: Db, municipalityId: number): Promise<assessments.AssessmentSummary[]> {
+	return assessments.listAssessments(db, municipalityId);
+}
+
+/** Every assessment of the municipalities in which the person has an active membership, with their role. */
+export async function listVisibleAssessments(db: Db, userId: number) {
+	return assessments.listVisibleAssessments(db, userId);
+}
+
+/** A round of the municipality; undefined for another's or an unknown id. */
+export async function findRound(db: Db, municipalityId: number, id: number): Promise<Assessment | undefined> {
+	return assessments.findAssessment(db, municipalityId, id);
+}
+
+/** The municipality an assessment belongs to, for a caller that checks its membership there next. */
+export async function municipalityOfRound(db: Db, id: number): Promise<number | undefined> {
+	return (await assessments.findAssessmentById(db, id))?.municipality_id;
 }
 
 /** The round a new one follows, if it belongs to the municipality; a Refusal otherwise (also for another's id). */
@@ -47,7 +94,7 @@ export async function startRound(
 ): Promise<Assessment> {
 	const row = await catalogues.findCatalogue(db, previous.municipality_id, input.catalogueId);
 	if (!row) throw new Refusal('catalogue', 422);
-	const newer = catalogues.parseContent(row);
+	const newer = parsedCatalogue(row);
 	const older = await catalogueOf(db, previous);
 	if (!(await editionsBetween(db, previous.municipality_id, older, newer))) throw new Refusal('catalogueOlder', 422);
 	return db.transaction().execute(async (trx) => {
@@ -60,17 +107,7 @@ export async function startRound(
 			profile: previous.profile,
 			previousAssessmentId: previous.id
 		});
-		const eligible = new Set(
-			(
-				await trx
-					.selectFrom('membership')
-					.select('user_id')
-					.where('municipality_id', '=', previous.municipality_id)
-					.where('active', '=', 1)
-					.where('role', 'in', ['editor', 'coordinator'])
-					.execute()
-			).map((m) => m.user_id)
-		);
+		const eligible = new Set(await users.listAnswererIds(trx, previous.municipality_id));
 		const assignments = (await questionnaire.listAssignments(trx, previous.id)).filter((a) => eligible.has(a.userId));
 		await questionnaire.replaceAssignments(trx, assessment.id, assignments);
 		await presetNotApplicable(trx, { assessmentId: assessment.id, catalogue: newer, profile: previous.profile, reason: input.reason, actorId: input.userId });

@@ -2,9 +2,11 @@ import type { Catalogue } from '$lib/schemas/catalogue';
 import type { Db } from '../db';
 import * as assessments from '../db/assessments';
 import * as municipalities from '../db/municipalities';
+import * as questionnaire from '../db/questionnaire';
 import type { MunicipalityKind, PopulationBand } from '../db/schema';
 import { now } from '../platform/clock';
-import { catalogueOf, setStatus } from '../questionnaire/questionnaire';
+import { setStatus } from '../questionnaire/questionnaire';
+import { catalogueOf } from '../catalogues/versions';
 
 export interface PeerSpec {
 	name: string;
@@ -57,18 +59,7 @@ export async function seedPeer(
 	seed: number
 ): Promise<{ municipalityId: number; assessmentIds: number[] }> {
 	const municipality = await municipalities.createMunicipality(db, spec.name);
-	await db
-		.updateTable('municipality')
-		.set({
-			kind: spec.kind,
-			population_band: spec.band,
-			land: spec.land,
-			comparison_opt_in: spec.optedIn ? 1 : 0,
-			comparison_changed_at: spec.optedIn ? now() : null,
-			deactivated_at: spec.deactivated ? now() : null
-		})
-		.where('id', '=', municipality.id)
-		.execute();
+	await municipalities.describeForComparison(db, municipality.id, { ...spec, deactivated: spec.deactivated === true, at: now() });
 	const random = randomFrom(seed);
 	const assessmentIds: number[] = [];
 	let previous: number | null = null;
@@ -79,24 +70,9 @@ export async function seedPeer(
 			catalogueId,
 			createdBy: null
 		});
-		if (previous !== null) await db.updateTable('assessment').set({ previous_assessment_id: previous }).where('id', '=', assessment.id).execute();
+		if (previous !== null) await assessments.setPrevious(db, assessment.id, previous);
 		const catalogue = await catalogueOf(db, assessment);
-		const at = now();
-		await db
-			.insertInto('agreed_answer')
-			.values(
-				agreedValues(catalogue, strength, random).map(([questionId, value]) => ({
-					assessment_id: assessment.id,
-					question_id: questionId,
-					value,
-					reason: '',
-					automatic: 1,
-					version: 1,
-					set_by: null,
-					set_at: at
-				}))
-			)
-			.execute();
+		await questionnaire.insertAgreedAnswers(db, assessment.id, agreedValues(catalogue, strength, random), now());
 		await setStatus(db, assessment, 'closed', coordinatorId);
 		assessmentIds.push(assessment.id);
 		previous = assessment.id;

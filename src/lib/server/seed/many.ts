@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
-import { isPostgres } from '../../../../db/dialect';
 import { LAENDER, CITY_STATES, type LandCode } from '$lib/domain/municipality-profile';
-import { migrate, openDatabase, type Db } from '../db';
+import { migrate, openDatabase, setSqliteSync, type Db } from '../db';
 import * as catalogues from '../db/catalogues';
+import * as municipalities from '../db/municipalities';
 import type { MunicipalityKind, PopulationBand } from '../db/schema';
 import * as users from '../db/users';
 import { hashPassword } from '../accounts/passwords';
@@ -55,27 +54,21 @@ export function seedSpecs(count: number, seed = 1): PeerSpec[] {
  * real `setStatus`) and the two seed accounts. Returns how many were written (0: already seeded).
  */
 export async function seedMany(db: Db, count: number, onProgress?: (done: number) => void): Promise<number> {
-	const existing = await db
-		.selectFrom('municipality')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('name', 'like', `${SEED_PREFIX} %`)
-		.executeTakeFirstOrThrow();
-	if (Number(existing.n) > 0) return 0;
+	if ((await municipalities.countNamedWithPrefix(db, `${SEED_PREFIX} `)) > 0) return 0;
 	// A seed is rebuilt, not recovered: on SQLite skip the per-commit fsync that protects real answers.
-	const sqlite = !isPostgres(db);
-	if (sqlite) await sql`pragma synchronous = OFF`.execute(db);
+	await setSqliteSync(db, 'OFF');
 	await storeShippedCatalogues(db);
 	const catalogueId = (await catalogues.listCatalogues(db, 0)).find((c) => c.shipped)?.id;
 	if (catalogueId === undefined) throw new Error('No shipped catalogue');
 	const hash = await hashPassword(SEED_ACCOUNTS.coordinator.password);
 	const coordinator = await users.createUser(db, { email: SEED_ACCOUNTS.coordinator.email, name: 'Koordination Vergleich', passwordHash: hash });
 	const operator = await users.createUser(db, { email: SEED_ACCOUNTS.operator.email, name: 'Betrieb', passwordHash: hash });
-	await db.updateTable('user').set({ operator: 1 }).where('id', '=', operator.id).execute();
+	await users.makeOperator(db, operator.id);
 	for (const [i, spec] of seedSpecs(count).entries()) {
 		const { municipalityId } = await seedPeer(db, spec, catalogueId, coordinator.id, i + 1);
 		await users.addMembership(db, coordinator.id, municipalityId, 'coordinator');
 		onProgress?.(i + 1);
 	}
-	if (sqlite) await sql`pragma synchronous = FULL`.execute(db);
+	await setSqliteSync(db, 'FULL');
 	return count;
 }

@@ -1,6 +1,8 @@
 import { measureInputSchema } from '$lib/schemas/measures';
 import type { Db } from '../db';
+import * as groupStore from '../db/group-phase';
 import type { Assessment, WorkshopRow } from '../db/schema';
+import * as users from '../db/users';
 import { addStatusNote, createMeasure, updateMeasure } from '../measures/measures';
 import { shiftDate, today } from '../platform/clock';
 import { chooseGroup, endGroupPhase, flagQuestion, propose, saveSummary, startGroupPhase, supportProposal } from '../groups/proposals';
@@ -51,14 +53,10 @@ export async function seedDemoGroups(db: Db, workshop: WorkshopRow, facilitatorI
  */
 export async function seedDemoMeasures(db: Db, assessment: Assessment): Promise<void> {
 	const day = (offset: number) => shiftDate(today(), offset);
-	const coordinator = await db
-		.selectFrom('membership')
-		.select('user_id')
-		.where('municipality_id', '=', assessment.municipality_id)
-		.where('role', '=', 'coordinator')
-		.executeTakeFirstOrThrow();
-	const userId = coordinator.user_id;
-	const proposals = await db.selectFrom('proposal').select(['id', 'area']).orderBy('id').execute();
+	const coordinator = (await users.listStaff(db, assessment.municipality_id)).find((s) => s.role === 'coordinator');
+	if (!coordinator) throw new Error('Demo seed: the municipality has no coordinator');
+	const userId = coordinator.id;
+	const proposals = await groupStore.listProposalAreas(db, assessment.id);
 	const first = (area: number) => proposals.find((p) => p.area === area)?.id;
 	const make = (values: Record<string, unknown>) => createMeasure(db, assessment, userId, measureInputSchema.parse(values));
 	const steering = await make({

@@ -2,7 +2,7 @@ import type { Db } from '../db';
 import * as assessments from '../db/assessments';
 import * as users from '../db/users';
 import * as questionnaire from '../db/questionnaire';
-import { catalogueOf } from '../questionnaire/questionnaire';
+import { catalogueOf } from '../catalogues/versions';
 
 /**
  * The demo's earlier round, "Selbstcheck 2024", so a newcomer sees the progress view at once: closed,
@@ -44,7 +44,7 @@ export async function seedDemoPreviousRound(db: Db, municipalityId: number, coor
 			createdBy: coordinatorId
 		});
 		// Created after 2026 (so the demo's own ids stay as they are), dated to its year.
-		await trx.updateTable('assessment').set({ created_at: '2024-09-02T08:00:00.000Z' }).where('id', '=', round.id).execute();
+		await assessments.backdate(trx, round.id, { createdAt: '2024-09-02T08:00:00.000Z' });
 		const assignments = Object.entries(ASSIGNMENTS_2024).flatMap(([email, areas]) => areas.map((area) => ({ area, userId: idOf(email) })));
 		await questionnaire.replaceAssignments(trx, round.id, assignments);
 		for (const { area: number, userId } of assignments) {
@@ -58,7 +58,7 @@ export async function seedDemoPreviousRound(db: Db, municipalityId: number, coor
 			}
 		}
 		await questionnaire.setStatus(trx, round.id, 'closed', coordinatorId);
-		await trx.updateTable('assessment').set({ closed_at: '2024-11-20T15:00:00.000Z' }).where('id', '=', round.id).execute();
-		await trx.updateTable('assessment').set({ previous_assessment_id: round.id }).where('id', '=', current.id).execute();
+		await assessments.backdate(trx, round.id, { closedAt: '2024-11-20T15:00:00.000Z' });
+		await assessments.setPrevious(trx, current.id, round.id);
 	});
 }

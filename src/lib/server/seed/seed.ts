@@ -2,11 +2,14 @@ import type { Db } from '../db';
 import type { Role } from '../db/schema';
 import * as assessments from '../db/assessments';
 import * as catalogueStore from '../db/catalogues';
+import * as municipalities from '../db/municipalities';
+import * as operatorStore from '../db/operator';
 import * as users from '../db/users';
 import { hashPassword } from '../accounts/passwords';
 import { shippedCatalogues } from '../catalogues/shipped';
-import { now, shiftDate, today } from '../platform/clock';
-import { catalogueOf, saveAnswers, setAgreedAnswer, setAssignments } from '../questionnaire/questionnaire';
+import { shiftDate, today } from '../platform/clock';
+import { saveAnswers, setAgreedAnswer, setAssignments } from '../questionnaire/questionnaire';
+import { catalogueOf } from '../catalogues/versions';
 import { DEFAULT_GROUPS, DEFAULT_K, createWorkshop, endWorkshop, join, rate, setAreas } from '../workshops/workshops';
 import { seedDemoGroups, seedDemoMeasures } from './measures';
 import { seedDemoPreviousRound } from './rounds';
@@ -40,12 +43,14 @@ export async function seedDemo(db: Db, credentials = DEMO_COORDINATOR): Promise<
 	// opens only the coordinator's account.
 	const staffHash = credentials.password === DEMO_COORDINATOR.password ? passwordHash : await hashPassword(DEMO_COORDINATOR.password);
 	await db.transaction().execute(async (trx) => {
-		const municipality = await trx
-			.insertInto('municipality')
-			// Described like a real town so the anonymous comparison can place it (it says "zu wenige" alone).
-			.values({ name: DEMO_MUNICIPALITY, created_at: now(), kind: 'kreisfreie_stadt', land: 'NW', population_band: '100k_500k' })
-			.returningAll()
-			.executeTakeFirstOrThrow();
+		// Described like a real town so the anonymous comparison can place it (it says "zu wenige" alone).
+		const municipality = await operatorStore.insertMunicipality(trx, {
+			name: DEMO_MUNICIPALITY,
+			kind: 'kreisfreie_stadt',
+			land: 'NW',
+			populationBand: '100k_500k',
+			ags: null
+		});
 		const coordinator = await users.createUser(trx, {
 			email: credentials.email,
 			name: 'Koordination Integrationsbüro',
@@ -70,7 +75,7 @@ export async function seedDemo(db: Db, credentials = DEMO_COORDINATOR): Promise<
 	// The coordinator is whoever the credentials name: the demo's own or INITIAL_ADMIN_*.
 	await seedDemoAnswers(db, credentials.email);
 	await seedDemoWorkshop(db);
-	const municipality = await db.selectFrom('municipality').select('id').where('name', '=', DEMO_MUNICIPALITY).executeTakeFirstOrThrow();
+	const municipality = await demoMunicipality(db);
 	const coordinator = await users.findUserByEmail(db, credentials.email);
 	await seedDemoPreviousRound(db, municipality.id, coordinator!.id);
 	return { seeded: true, ...credentials };
@@ -100,9 +105,22 @@ const DEMO_ASSIGNMENTS: Record<string, number[]> = {
 /** A neighbouring step on the scale, for the second rater's differing answers. */
 const OTHER_VIEW: Record<string, string> = { '3': '2', '2': '1', '1': '2', '0': '1', unknown: '1' };
 
+async function demoMunicipality(db: Db) {
+	const municipality = await municipalities.findMunicipalityByName(db, DEMO_MUNICIPALITY);
+	if (!municipality) throw new Error(`Demo seed: no municipality ${DEMO_MUNICIPALITY}`);
+	return municipality;
+}
+
+/** The demo's current round, "Selbstcheck 2026" (the first one seeded). */
+async function demoAssessment(db: Db, municipalityId: number) {
+	const assessment = await assessments.findAssessmentByName(db, municipalityId, 'Selbstcheck 2026');
+	if (!assessment) throw new Error('Demo seed: no assessment "Selbstcheck 2026"');
+	return assessment;
+}
+
 async function seedDemoAnswers(db: Db, coordinatorEmail: string): Promise<void> {
-	const municipality = await db.selectFrom('municipality').select('id').where('name', '=', DEMO_MUNICIPALITY).executeTakeFirstOrThrow();
-	const assessment = await db.selectFrom('assessment').selectAll().where('municipality_id', '=', municipality.id).orderBy('id').executeTakeFirstOrThrow();
+	const municipality = await demoMunicipality(db);
+	const assessment = await demoAssessment(db, municipality.id);
 	const catalogue = await catalogueOf(db, assessment);
 	const staff = await users.listStaff(db, municipality.id);
 	const idOf = (email: string) => {
@@ -161,11 +179,7 @@ export async function seedInitialAdmin(
 	if ((await users.countUsers(db)) > 0) return false;
 	const passwordHash = await hashPassword(values.password);
 	await db.transaction().execute(async (trx) => {
-		const municipality = await trx
-			.insertInto('municipality')
-			.values({ name: values.municipality, created_at: now() })
-			.returningAll()
-			.executeTakeFirstOrThrow();
+		const municipality = await municipalities.createMunicipality(trx, values.municipality);
 		const user = await users.createUser(trx, { email: values.email, name: values.email, passwordHash });
 		await users.addMembership(trx, user.id, municipality.id, 'coordinator');
 	});
@@ -182,12 +196,11 @@ export type OperatorSeed = 'created' | 'exists' | 'emailTaken';
  * silently ('emailTaken'); once an operator exists the settings are ignored ('exists').
  */
 export async function seedOperator(db: Db, values: { email: string; password: string }): Promise<OperatorSeed> {
-	const existing = await db.selectFrom('user').select('id').where('operator', '=', 1).executeTakeFirst();
-	if (existing) return 'exists';
+	if (await users.hasOperator(db)) return 'exists';
 	if (await users.findUserByEmail(db, values.email)) return 'emailTaken';
 	const passwordHash = await hashPassword(values.password);
 	const user = await users.createUser(db, { email: values.email, name: 'Plattformbetrieb', passwordHash });
-	await db.updateTable('user').set({ operator: 1 }).where('id', '=', user.id).execute();
+	await users.makeOperator(db, user.id);
 	return 'created';
 }
 
@@ -217,7 +230,7 @@ const DEMO_ROOM_LEVELS: Record<number, number[]> = {
 };
 
 async function seedDemoWorkshop(db: Db): Promise<void> {
-	const assessment = await db.selectFrom('assessment').selectAll().where('name', '=', 'Selbstcheck 2026').executeTakeFirstOrThrow();
+	const assessment = await demoAssessment(db, (await demoMunicipality(db)).id);
 	const facilitator = await users.findUserByEmail(db, 'moderation@musterstadt.example');
 	const workshop = await createWorkshop(db, assessment, facilitator!.id, {
 		title: 'Workshop Weltoffene Kommune',

@@ -5,7 +5,10 @@ import { DEFAULT_STAKEHOLDER_GROUPS } from '$lib/schemas/forms';
 import { PARTICIPANT_LANGUAGES, type ParticipantLanguage } from '$lib/i18n/participant/languages';
 import type { Db } from '../db';
 import type { Assessment, WorkshopRow } from '../db/schema';
+import * as assessments from '../db/assessments';
 import * as store from '../db/workshops';
+import type { Catalogue } from '$lib/schemas/catalogue';
+import { catalogueOf } from '../catalogues/versions';
 import { lockWorkshop } from '../db/locks';
 import { clock } from '../platform/clock';
 import { commitRating } from './rating-commit';
@@ -126,12 +129,15 @@ export async function endWorkshop(db: Db, workshopId: number): Promise<void> {
  * asked only before a new ballot is created (the per-address limit); a device that already has a
  * ballot always passes.
  */
+/** Admits a new ballot in the join's transaction (the per-address limit); see `join`. */
+export type Admission = (trx: Db) => boolean | Promise<boolean>;
+
 export async function join(
 	db: Db,
 	workshop: WorkshopRow,
 	token: string | undefined,
 	group: string | null,
-	admit: (trx: Db) => boolean | Promise<boolean> = () => true
+	admit: Admission = () => true
 ): Promise<string> {
 	const groups = JSON.parse(workshop.stakeholder_groups) as string[];
 	if (group !== null && !groups.includes(group)) throw new Refusal('invalidGroup', 422);
@@ -263,4 +269,35 @@ export async function undoBallotVoid(db: Db, workshopId: number, voidId: number,
 		if (!(await store.undoVoid(trx, { workshopId, voidId, userId }))) throw new Refusal('voidUnknown', 404);
 	});
 	publishChanged(workshopId);
+}
+
+/** A workshop by id; undefined for an unknown one. */
+export async function findWorkshop(db: Db, workshopId: number): Promise<WorkshopRow | undefined> {
+	return store.findWorkshop(db, workshopId);
+}
+
+/** The workshop's live state as stored now: what a stream sends first and an area change answers with. */
+export async function currentState(db: Db, workshopId: number): Promise<WorkshopState> {
+	return workshopState(db, await store.getWorkshop(db, workshopId));
+}
+
+/** The catalogue version the workshop's assessment is pinned to. */
+export async function workshopCatalogue(db: Db, workshop: Pick<WorkshopRow, 'assessment_id'>): Promise<Catalogue> {
+	return catalogueOf(db, await assessments.getAssessment(db, workshop.assessment_id));
+}
+
+/** An assessment's workshops, the latest by date first, each with its live counts. */
+export async function listWorkshops(db: Db, assessmentId: number): Promise<(WorkshopRow & store.WorkshopCounts)[]> {
+	const rows = await store.listWorkshops(db, assessmentId);
+	return Promise.all(rows.map(async (row) => ({ ...row, ...(await store.counts(db, row.id)) })));
+}
+
+/** How many paper ballots the facilitator typed in. */
+export async function paperBallotCount(db: Db, workshopId: number): Promise<number> {
+	return store.countPaperBallots(db, workshopId);
+}
+
+/** A ballot's ratings by area; none while the ballot is voided. */
+export async function ratingsOfBallot(db: Db, ballotId: number): Promise<{ area: number; level: number | null }[]> {
+	return store.ratingsOf(db, ballotId);
 }

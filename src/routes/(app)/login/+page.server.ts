@@ -1,10 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { getApp } from '$lib/server/platform/app';
-import * as users from '$lib/server/db/users';
-import { onlyDeactivatedMemberships } from '$lib/server/db/operator';
 import { parseForm, readForm } from '$lib/server/http/forms';
-import { attemptLogin } from '$lib/server/accounts/login';
+import { attemptLogin, lockedOutByDeactivation, normaliseEmail } from '$lib/server/accounts/login';
 import { safeRedirectPath } from '$lib/domain/redirect';
 import { SESSION_COOKIE, createSession } from '$lib/server/accounts/sessions';
 import { loginSchema } from '$lib/schemas/forms';
@@ -27,7 +25,7 @@ export const actions = {
 		const parsed = parseForm(loginSchema, form);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors, message: null, minutes: 0 });
 
-		const email = users.normaliseEmail(parsed.data.email);
+		const email = normaliseEmail(parsed.data.email);
 		// The address is only held in memory for the throttle, never stored.
 		const outcome = await attemptLogin(db, loginThrottle, { email, password: parsed.data.password, address: getClientAddress() });
 		if (!outcome.ok && outcome.reason === 'tooManyAttempts') {
@@ -36,7 +34,7 @@ export const actions = {
 		if (!outcome.ok) return fail(400, { values: { email }, errors: {}, message: 'invalidCredentials', minutes: 0 });
 		const user = outcome.user;
 		// Checked after the password, so it tells nothing to someone who does not know it.
-		if (user.operator !== 1 && (await onlyDeactivatedMemberships(db, user.id))) {
+		if (await lockedOutByDeactivation(db, user)) {
 			return fail(403, { values: { email }, errors: {}, message: 'municipalityDeactivated', minutes: 0 });
 		}
 

@@ -1,12 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { apiError, jsonBody } from '$lib/server/http/api';
 import { getApp } from '$lib/server/platform/app';
-import * as assessments from '$lib/server/db/assessments';
-import * as catalogues from '$lib/server/db/catalogues';
-import * as municipalities from '$lib/server/db/municipalities';
-import { presetNotApplicable } from '$lib/server/questionnaire/profiles';
+import { membershipsOf } from '$lib/server/accounts/memberships';
 import { Refusal } from '$lib/server/http/refusal';
-import { requirePrevious, startRound } from '$lib/server/rounds/rounds';
+import { listVisibleAssessments, municipalityOfRound, requirePrevious, startAssessment, startRound } from '$lib/server/rounds/rounds';
 import { assessmentApiSchema } from '$lib/schemas/forms';
 import { t } from '$lib/i18n/staff';
 import type { RequestHandler } from './$types';
@@ -14,7 +11,7 @@ import type { RequestHandler } from './$types';
 /** The assessments of every municipality the caller works in. */
 export const GET = (async ({ locals }) => {
 	if (!locals.user) return apiError(401, 'login');
-	const rows = await assessments.listVisibleAssessments(getApp().db, locals.user.id);
+	const rows = await listVisibleAssessments(getApp().db, locals.user.id);
 	return json(rows.map((r) => ({ id: r.id, name: r.name, municipality: r.municipality })));
 }) satisfies RequestHandler;
 
@@ -31,11 +28,10 @@ export const POST = (async ({ locals, request }) => {
 	if (body instanceof Response) return body;
 	const { db } = getApp();
 	const userId = locals.user.id;
-	const memberships = await municipalities.listMembershipsOf(db, userId);
+	const memberships = await membershipsOf(db, userId);
 	let municipalityId = body.municipalityId;
 	if (municipalityId === undefined && body.previousAssessmentId !== undefined) {
-		const row = await db.selectFrom('assessment').select('municipality_id').where('id', '=', body.previousAssessmentId).executeTakeFirst();
-		municipalityId = row?.municipality_id;
+		municipalityId = await municipalityOfRound(db, body.previousAssessmentId);
 		if (municipalityId === undefined || !memberships.some((m) => m.municipalityId === municipalityId)) return apiError(404, 'previousNotFound');
 	}
 	if (municipalityId === undefined) {
@@ -56,16 +52,9 @@ export const POST = (async ({ locals, request }) => {
 			return json({ id: created.id, name: created.name, previousAssessmentId: previous.id }, { status: 201 });
 		}
 		if (body.catalogueId === undefined) return apiError(422, 'catalogue');
-		const row = await catalogues.findCatalogue(db, municipalityId, body.catalogueId);
-		if (!row) return apiError(422, 'catalogue');
 		const profile = body.profile || null;
 		const reason = profile ? m.profiles.reason(m.profiles.name(profile)) : '';
-		const created = await db.transaction().execute(async (trx) => {
-			if (await assessments.findAssessmentByName(trx, municipalityId, body.name)) throw new Refusal('assessmentExists', 409);
-			const assessment = await assessments.createAssessment(trx, { municipalityId, name: body.name, catalogueId: row.id, createdBy: userId, profile });
-			await presetNotApplicable(trx, { assessmentId: assessment.id, catalogue: catalogues.parseContent(row), profile, reason, actorId: userId });
-			return assessment;
-		});
+		const created = await startAssessment(db, { municipalityId, name: body.name, catalogueId: body.catalogueId, profile, userId, reason });
 		return json({ id: created.id, name: created.name, previousAssessmentId: null }, { status: 201 });
 	} catch (err) {
 		if (err instanceof Refusal) return apiError(err.status, err.code);

@@ -3,8 +3,8 @@ import { apiError } from '$lib/server/http/api';
 import { getApp } from '$lib/server/platform/app';
 import { storedPreviousProblems } from '$lib/server/catalogues/editions';
 import { coordinatedMunicipality } from '$lib/server/catalogues/api';
-import * as catalogues from '$lib/server/db/catalogues';
-import * as municipalities from '$lib/server/db/municipalities';
+import { listCatalogues, storeCatalogue } from '$lib/server/catalogues/catalogues';
+import { membershipsOf } from '$lib/server/accounts/memberships';
 import { MAX_CATALOGUE_BYTES } from '$lib/server/limits/upload-limits';
 import { countQuestions, validateCatalogueText } from '$lib/schemas/catalogue';
 import { describeProblems } from '$lib/domain/catalogue-problems';
@@ -18,13 +18,13 @@ import type { RequestHandler } from './$types';
 export const GET = (async ({ locals, url }) => {
 	if (!locals.user) return apiError(401, 'login');
 	const { db } = getApp();
-	const memberships = await municipalities.listMembershipsOf(db, locals.user.id);
+	const memberships = await membershipsOf(db, locals.user.id);
 	const named = url.searchParams.get('municipality');
 	const chosen = named === null ? memberships : memberships.filter((m) => String(m.municipalityId) === named);
 	if (named !== null && chosen.length === 0) return apiError(404, 'notFound');
 	const seen = new Map<number, Record<string, unknown>>();
 	for (const membership of chosen) {
-		for (const c of await catalogues.listCatalogues(db, membership.municipalityId)) {
+		for (const c of await listCatalogues(db, membership.municipalityId)) {
 			if (seen.has(c.id)) continue;
 			seen.set(c.id, {
 				id: c.id,
@@ -69,7 +69,7 @@ export const POST = (async ({ locals, request, url }) => {
 	if (stale.length > 0) {
 		return apiError(422, 'invalidCatalogue', { problems: describeProblems(stale, catalogue, catalogueProblemTexts(locals.lang)) });
 	}
-	const result = await catalogues.storeCatalogue(getApp().db, catalogue, municipalityId, locals.user!.id);
+	const result = await storeCatalogue(getApp().db, catalogue, municipalityId, locals.user!.id);
 	if (result.status === 'conflict') return apiError(409, 'catalogueVersionExists', { id: result.id });
 	return json(
 		{ id: result.id, catalogueId: catalogue.id, version: catalogue.version, questions: countQuestions(catalogue) },

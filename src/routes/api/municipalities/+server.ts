@@ -1,9 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { apiError, jsonBody, refusalResponse } from '$lib/server/http/api';
 import { getApp } from '$lib/server/platform/app';
-import * as municipalities from '$lib/server/db/municipalities';
-import * as operatorStore from '$lib/server/db/operator';
-import { createMunicipality } from '$lib/server/operator/operator';
+import { membershipsOf } from '$lib/server/accounts/memberships';
+import { createMunicipality, operatorOverview } from '$lib/server/operator/operator';
 import { municipalityCreateSchema } from '$lib/schemas/municipality';
 import type { RequestHandler } from './$types';
 
@@ -16,10 +15,10 @@ export const GET = (async ({ locals }) => {
 	if (!locals.user) return apiError(401, 'login');
 	const { db } = getApp();
 	if (locals.user.operator) {
-		const entries = await operatorStore.listOverview(db);
+		const entries = await operatorOverview(db);
 		return json(entries.map(({ rounds, round, ...entry }) => ({ ...entry, deactivated: entry.deactivatedAt !== null, rounds, round })));
 	}
-	const memberships = await municipalities.listMembershipsOf(db, locals.user.id);
+	const memberships = await membershipsOf(db, locals.user.id);
 	return json(memberships.map((m) => ({ id: m.municipalityId, name: m.municipalityName, role: m.role })));
 }) satisfies RequestHandler;
 

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/platform/app';
-import * as municipalities from '$lib/server/db/municipalities';
+import { membershipsOf } from '$lib/server/accounts/memberships';
 import { parseForm, readForm } from '$lib/server/http/forms';
 import * as invitations from '$lib/server/accounts/invitations';
 import { Refusal } from '$lib/server/http/refusal';
@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (async ({ locals, url }) => {
 	const { db } = getApp();
 	const user = locals.user!;
-	const memberships = await municipalities.listMembershipsOf(db, user.id);
+	const memberships = await membershipsOf(db, user.id);
 	// Invitations to this person's own address wait here until accepted or declined.
 	const pending = (await invitations.listInvitationsFor(db, user.email)).map(({ id, municipalityName, role, expiresAt }) => ({
 		id,

@@ -2,13 +2,10 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { readForm } from '$lib/server/http/forms';
 import { joinSchema, ratingSchema } from '$lib/schemas/forms';
 import { getApp } from '$lib/server/platform/app';
-import type { Db } from '$lib/server/db';
 import { admitNewBallot } from '$lib/server/limits/limits';
-import * as store from '$lib/server/db/workshops';
 import { setBallotCookie, workshopByCode, type CodeRequest } from '$lib/server/workshops/participant';
-import { catalogueOf } from '$lib/server/questionnaire/questionnaire';
 import { Refusal } from '$lib/server/http/refusal';
-import { ballotCookie, ballotOf, join, parseWorkshop, rate, workshopState } from '$lib/server/workshops/workshops';
+import { ballotCookie, ballotOf, join, parseWorkshop, rate, ratingsOfBallot, workshopCatalogue, workshopState, type Admission } from '$lib/server/workshops/workshops';
 import { textIn } from '$lib/schemas/catalogue';
 import { participantMessages } from '$lib/i18n/participant/dictionaries.server';
 import { pickParticipantLanguage, rememberedParticipantLanguage } from '$lib/i18n/participant/languages';
@@ -32,10 +29,9 @@ export const load = (async ({ params, cookies, getClientAddress, locals, request
 	const lang = pickParticipantLanguage(rememberedParticipantLanguage(cookies), request.headers.get('accept-language'), workshop.languages);
 	const override = lang !== locals.participantLang ? { participantLang: lang, m: participantMessages(lang) } : {};
 	locals.participantLang = lang;
-	const assessment = await db.selectFrom('assessment').selectAll().where('id', '=', row.assessment_id).executeTakeFirstOrThrow();
-	const catalogue = await catalogueOf(db, assessment);
+	const catalogue = await workshopCatalogue(db, row);
 	const ballot = await ballotOf(db, row.id, cookies.get(ballotCookie(row.id)));
-	const ratings = ballot ? await store.ratingsOf(db, ballot.id) : [];
+	const ratings = ballot ? await ratingsOfBallot(db, ballot.id) : [];
 	const state = await workshopState(db, row);
 	return {
 		...override,
@@ -70,7 +66,7 @@ export const actions = {
 		const parsed = joinSchema.safeParse({ group: group === '' ? null : group });
 		if (!parsed.success) return fail(422, { error: 'invalidGroup', area: null });
 		try {
-			const admit = (trx: Db) => admitNewBallot(trx, row.id, getClientAddress());
+			const admit: Admission = (trx) => admitNewBallot(trx, row.id, getClientAddress());
 			const token = await join(getApp().db, row, cookies.get(ballotCookie(row.id)), parsed.data.group, admit);
 			setBallotCookie(cookies, row.id, token, url.protocol === 'https:');
 		} catch (err) {

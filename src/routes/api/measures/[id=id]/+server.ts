@@ -2,8 +2,7 @@ import { json } from '@sveltejs/kit';
 import { measurePatchSchema } from '$lib/schemas/measures';
 import { apiAssessment, apiError, jsonBody, refusalResponse } from '$lib/server/http/api';
 import { getApp } from '$lib/server/platform/app';
-import * as store from '$lib/server/db/measures';
-import { measureJson, updateMeasure } from '$lib/server/measures/measures';
+import { assessmentOfMeasure, measureJson, updateMeasure } from '$lib/server/measures/measures';
 import type { RequestHandler } from './$types';
 
 /**
@@ -12,14 +11,15 @@ import type { RequestHandler } from './$types';
  */
 export const PATCH = (async ({ locals, params, request }) => {
 	if (!locals.user) return apiError(401, 'login');
-	const row = await store.findMeasureWithMunicipality(getApp().db, Number(params.id));
+	const measureId = Number(params.id);
+	const assessmentId = await assessmentOfMeasure(getApp().db, measureId);
 	// Without a measure there is no municipality to check: the same 404 as for no access.
-	const access = await apiAssessment(locals, String(row?.assessment_id ?? 0), 'coordinator');
+	const access = await apiAssessment(locals, String(assessmentId ?? 0), 'coordinator');
 	if (access instanceof Response) return access;
 	const input = await jsonBody(request, measurePatchSchema);
 	if (input instanceof Response) return input;
 	try {
-		const measure = await updateMeasure(getApp().db, access.assessment, row!.id, access.userId, input);
+		const measure = await updateMeasure(getApp().db, access.assessment, measureId, access.userId, input);
 		return json(measureJson(measure));
 	} catch (err) {
 		return refusalResponse(err);

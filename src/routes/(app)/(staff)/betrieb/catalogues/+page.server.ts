@@ -1,8 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { getApp } from '$lib/server/platform/app';
-import * as operatorStore from '$lib/server/db/operator';
 import { tryReadForm } from '$lib/server/http/forms';
-import { publishCatalogue, requireOperator } from '$lib/server/operator/operator';
+import { publishCatalogue, publishedCatalogues, requireOperator } from '$lib/server/operator/operator';
 import { MAX_CATALOGUE_BYTES } from '$lib/server/limits/upload-limits';
 import { describeProblems } from '$lib/domain/catalogue-problems';
 import { catalogueProblemTexts } from '$lib/i18n/staff/catalogue-problems';
@@ -10,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => {
 	requireOperator(locals);
-	return { catalogues: await operatorStore.listPublishedCatalogues(getApp().db) };
+	return { catalogues: await publishedCatalogues(getApp().db) };
 }) satisfies PageServerLoad;
 
 export const actions = {

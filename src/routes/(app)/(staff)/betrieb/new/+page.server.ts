@@ -1,15 +1,14 @@
 import { fail } from '@sveltejs/kit';
 import { getApp } from '$lib/server/platform/app';
-import * as operatorStore from '$lib/server/db/operator';
 import { parseForm, readForm } from '$lib/server/http/forms';
-import { createMunicipality, reinviteCoordinator, requireOperator } from '$lib/server/operator/operator';
+import { createMunicipality, municipalitiesWithoutMembers, reinviteCoordinator, requireOperator } from '$lib/server/operator/operator';
 import { Refusal } from '$lib/server/http/refusal';
 import { municipalityCreateSchema, reinviteSchema } from '$lib/schemas/municipality';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => {
 	requireOperator(locals);
-	return { withoutMembers: await operatorStore.listWithoutMembers(getApp().db) };
+	return { withoutMembers: await municipalitiesWithoutMembers(getApp().db) };
 }) satisfies PageServerLoad;
 
 /** The text fields as sent, to fill the form again after a refusal. */

@@ -2,10 +2,9 @@ import { json } from '@sveltejs/kit';
 import { joinSchema } from '$lib/schemas/forms';
 import { jsonBody, refusalResponse } from '$lib/server/http/api';
 import { getApp } from '$lib/server/platform/app';
-import type { Db } from '$lib/server/db';
 import { admitNewBallot } from '$lib/server/limits/limits';
 import { setBallotCookie, workshopByCode } from '$lib/server/workshops/participant';
-import { ballotCookie, join } from '$lib/server/workshops/workshops';
+import { ballotCookie, join, type Admission } from '$lib/server/workshops/workshops';
 import type { RequestHandler } from './$types';
 
 /** Joins the device to the workshop (or changes its group); the ballot token goes into a cookie. */
@@ -14,7 +13,7 @@ export const POST = (async ({ params, request, cookies, getClientAddress, url })
 	if (input instanceof Response) return input;
 	try {
 		const workshop = await workshopByCode(params.code, { address: getClientAddress(), cookies });
-		const admit = (trx: Db) => admitNewBallot(trx, workshop.id, getClientAddress());
+		const admit: Admission = (trx) => admitNewBallot(trx, workshop.id, getClientAddress());
 		const token = await join(getApp().db, workshop, cookies.get(ballotCookie(workshop.id)), input.group, admit);
 		setBallotCookie(cookies, workshop.id, token, url.protocol === 'https:');
 		return json({ joined: true, group: input.group });

@@ -1,6 +1,6 @@
 import { getApp } from '$lib/server/platform/app';
 import { participantStream } from '$lib/server/workshops/participant-stream';
-import { subscribeLive, workshopState } from '$lib/server/workshops/workshops';
+import { currentState, subscribeLive } from '$lib/server/workshops/workshops';
 import type { RequestHandler } from './$types';
 
 const publicState = (state: { status: string; openAreas: number[]; areas: number[] }) => ({
@@ -25,7 +25,6 @@ export const GET = (({ params, getClientAddress, cookies }) =>
 			},
 			{ statesOnly: true }
 		);
-		const row = await db.selectFrom('workshop').selectAll().where('id', '=', workshopId).executeTakeFirstOrThrow();
-		send('state', publicState(await workshopState(db, row)));
+		send('state', publicState(await currentState(db, workshopId)));
 		return unsubscribe;
 	})) satisfies RequestHandler;

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { workshopAreasSchema } from '$lib/schemas/forms';
 import { apiWorkshop, jsonBody, refusalResponse } from '$lib/server/http/api';
 import { getApp } from '$lib/server/platform/app';
-import { setAreas, workshopState } from '$lib/server/workshops/workshops';
+import { currentState, setAreas } from '$lib/server/workshops/workshops';
 import type { RequestHandler } from './$types';
 
 /** Opens or closes areas for rating. */
@@ -17,6 +17,5 @@ export const POST = (async ({ locals, params, request }) => {
 	} catch (err) {
 		return refusalResponse(err);
 	}
-	const row = await db.selectFrom('workshop').selectAll().where('id', '=', access.workshop.id).executeTakeFirstOrThrow();
-	return json(await workshopState(db, row));
+	return json(await currentState(db, access.workshop.id));
 }) satisfies RequestHandler;

@@ -2,7 +2,7 @@ import { apiError, apiWorkshop } from '$lib/server/http/api';
 import { acquireStream } from '$lib/server/limits/limits';
 import { getApp } from '$lib/server/platform/app';
 import { eventStream } from '$lib/server/realtime/live';
-import { subscribeLive, workshopState } from '$lib/server/workshops/workshops';
+import { currentState, subscribeLive } from '$lib/server/workshops/workshops';
 import type { RequestHandler } from './$types';
 
 /**
@@ -22,8 +22,7 @@ export const GET = (async ({ locals, params, getClientAddress }) => {
 			if (event.type === 'state') send('state', event.state);
 			else send(event.type, event);
 		});
-		const row = await db.selectFrom('workshop').selectAll().where('id', '=', workshopId).executeTakeFirstOrThrow();
-		send('state', await workshopState(db, row));
+		send('state', await currentState(db, workshopId));
 		return unsubscribe;
 	}, { release });
 }) satisfies RequestHandler;

@@ -2,8 +2,7 @@ import { json } from '@sveltejs/kit';
 import { workshopFlagsSchema } from '$lib/schemas/forms';
 import { apiWorkshop, jsonBody, refusalResponse } from '$lib/server/http/api';
 import { getApp } from '$lib/server/platform/app';
-import * as store from '$lib/server/db/workshops';
-import { setWorkshopFlags } from '$lib/server/workshops/workshops';
+import { findWorkshop, setWorkshopFlags } from '$lib/server/workshops/workshops';
 import type { RequestHandler } from './$types';
 
 /** Marks the workshop as rehearsal or not (`rehearsal`) and archives it or brings it back (`archived`). */
@@ -18,6 +17,6 @@ export const POST = (async ({ locals, params, request }) => {
 	} catch (err) {
 		return refusalResponse(err);
 	}
-	const row = (await store.findWorkshop(db, access.workshop.id))!;
+	const row = (await findWorkshop(db, access.workshop.id))!;
 	return json({ id: row.id, rehearsal: row.rehearsal === 1, archived: row.archived_at !== null });
 }) satisfies RequestHandler;

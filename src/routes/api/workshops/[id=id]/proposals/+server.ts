@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { apiWorkshop } from '$lib/server/http/api';
 import { getApp } from '$lib/server/platform/app';
-import * as groupStore from '$lib/server/db/group-phase';
+import { staffProposals } from '$lib/server/groups/proposals';
 import { berlinMinute } from '$lib/server/results/exports';
 import type { RequestHandler } from './$types';
 
@@ -12,7 +12,7 @@ import type { RequestHandler } from './$types';
 export const GET = (async ({ locals, params }) => {
 	const access = await apiWorkshop(locals, params.id);
 	if (access instanceof Response) return access;
-	const proposals = await groupStore.listProposals(getApp().db, access.workshop.id, { withHidden: true });
+	const proposals = await staffProposals(getApp().db, access.workshop.id);
 	return json(
 		proposals.map((p) => ({
 			id: p.id,

@@ -1,15 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import { getApp } from '$lib/server/platform/app';
 import { storedPreviousProblems } from '$lib/server/catalogues/editions';
-import * as catalogues from '$lib/server/db/catalogues';
-import * as drafts from '$lib/server/db/catalogue-drafts';
-import * as municipalities from '$lib/server/db/municipalities';
+import { listCatalogues, listDrafts, storeCatalogue } from '$lib/server/catalogues/catalogues';
+import { startDraft } from '$lib/server/catalogues/drafts';
 import { readForm, tryReadForm } from '$lib/server/http/forms';
-import { suggestVersion } from '$lib/domain/catalogue-edit';
 import { MAX_CATALOGUE_BYTES } from '$lib/server/limits/upload-limits';
 import { requireRole } from '$lib/server/http/guards';
 import { validateCatalogueText } from '$lib/schemas/catalogue';
+import { draftStartSchema } from '$lib/schemas/catalogue-draft';
 import { describeProblems } from '$lib/domain/catalogue-problems';
 import { catalogueProblemTexts } from '$lib/i18n/staff/catalogue-problems';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,38 +18,24 @@ const MAX_FILE_BYTES = MAX_CATALOGUE_BYTES;
 export const load = (async ({ locals, url }) => {
 	const { municipalityId } = requireRole(locals, 'coordinator');
 	const { db } = getApp();
-	const list = await catalogues.listCatalogues(db, municipalityId);
+	const list = await listCatalogues(db, municipalityId);
 	const published = list.find((c) => String(c.id) === url.searchParams.get('published'));
 	return {
 		catalogues: list,
-		drafts: await drafts.listDrafts(db, municipalityId),
+		drafts: await listDrafts(db, municipalityId),
 		published: published && { title: published.title, version: published.version, questions: published.questionCount },
 		discarded: url.searchParams.has('discarded')
 	};
 }) satisfies PageServerLoad;
 
-const draftSchema = z.object({ catalogueId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
-
 export const actions = {
 	/** "Neue Version bearbeiten": a draft copied from a stored version, with a new version proposed. */
 	draft: async ({ locals, request }) => {
 		const { municipalityId, userId } = requireRole(locals, 'coordinator');
-		const parsed = draftSchema.safeParse(Object.fromEntries(await readForm(request)));
+		const parsed = draftStartSchema.safeParse(Object.fromEntries(await readForm(request)));
 		if (!parsed.success) return fail(400, { error: 'catalogue' as const, problems: [] });
-		const { db } = getApp();
-		const row = await catalogues.findCatalogue(db, municipalityId, parsed.data.catalogueId);
-		if (!row) return fail(400, { error: 'catalogue' as const, problems: [] });
-		const content = catalogues.parseContent(row);
-		const municipality = await municipalities.findMunicipality(db, municipalityId);
-		const taken = [
-			...(await catalogues.listCatalogues(db, municipalityId)).map((c) => c.version),
-			...(await drafts.listDrafts(db, municipalityId)).map((d) => d.version)
-		];
-		content.version = suggestVersion(content.version, municipality?.name ?? 'kommune', taken);
-		// The edited version is the next edition of the one it was copied from: kept question ids
-		// stay comparable across rounds, removed ones count as dropped (see question-map.ts).
-		content.previous = { catalogueId: content.id, version: row.version, questionMap: [] };
-		const id = await drafts.createDraft(db, { municipalityId, basedOn: row.id, content, userId });
+		const id = await startDraft(getApp().db, municipalityId, parsed.data.catalogueId, userId);
+		if (id === undefined) return fail(400, { error: 'catalogue' as const, problems: [] });
 		redirect(303, `/m/${municipalityId}/catalogues/drafts/${id}`);
 	},
 	import: async ({ locals, request }) => {
@@ -78,7 +62,7 @@ export const actions = {
 			const problems = describeProblems(stale, catalogue, catalogueProblemTexts(locals.lang));
 			return fail(422, { error: 'catalogueInvalid' as const, fileName: file.name, problems });
 		}
-		const result = await catalogues.storeCatalogue(getApp().db, catalogue, municipalityId, userId);
+		const result = await storeCatalogue(getApp().db, catalogue, municipalityId, userId);
 		if (result.status === 'conflict') {
 			return fail(409, { error: 'catalogueVersionExists' as const, problems: [], version: catalogue.version });
 		}

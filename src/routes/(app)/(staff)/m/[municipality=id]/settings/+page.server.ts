@@ -1,34 +1,28 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/platform/app';
-import * as comparison from '$lib/server/db/comparison';
+import { comparisonSettings, setComparisonOptIn } from '$lib/server/results/comparison';
 import { requireRole } from '$lib/server/http/guards';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => {
 	const { municipalityId } = requireRole(locals, 'coordinator');
 	const { db } = getApp();
-	const profile = await comparison.findProfile(db, municipalityId);
-	if (!profile) error(404, 'notFound');
-	const closed = await db
-		.selectFrom('assessment')
-		.select('id')
-		.where('municipality_id', '=', municipalityId)
-		.where('status', '=', 'closed')
-		.executeTakeFirst();
-	return { profile, hasClosedRound: closed !== undefined };
+	const settings = await comparisonSettings(db, municipalityId);
+	if (!settings) error(404, 'notFound');
+	return settings;
 }) satisfies PageServerLoad;
 
 export const actions = {
 	/** Opts the municipality in: its latest closed round counts, and it sees the comparison. */
 	join: async ({ locals }) => {
 		const { municipalityId } = requireRole(locals, 'coordinator');
-		await comparison.setOptIn(getApp().db, municipalityId, true);
+		await setComparisonOptIn(getApp().db, municipalityId, true);
 		return { changed: 'joined' as const };
 	},
 	/** Opts out at once: it no longer sees the comparison and enters no new snapshot. */
 	leave: async ({ locals }) => {
 		const { municipalityId } = requireRole(locals, 'coordinator');
-		await comparison.setOptIn(getApp().db, municipalityId, false);
+		await setComparisonOptIn(getApp().db, municipalityId, false);
 		return { changed: 'left' as const };
 	}
 } satisfies Actions;

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { deactivateMember, resetToOneTimePassword } from '$lib/server/accounts/account';
 import { getApp } from '$lib/server/platform/app';
-import * as users from '$lib/server/db/users';
+import * as memberships from '$lib/server/accounts/memberships';
 import { parseForm, readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import * as invitations from '$lib/server/accounts/invitations';
@@ -13,7 +13,7 @@ export const load = (async ({ locals }) => {
 	const { municipalityId, userId } = requireRole(locals, 'coordinator');
 	const { db } = getApp();
 	return {
-		staff: await users.listStaff(db, municipalityId),
+		staff: await memberships.staffOf(db, municipalityId),
 		invitations: await invitations.listPendingInvitations(db, municipalityId),
 		self: userId
 	};
@@ -24,7 +24,7 @@ async function findTarget(locals: App.Locals, form: FormData) {
 	const { municipalityId, userId } = requireRole(locals, 'coordinator');
 	const parsed = parseForm(staffTargetSchema, form);
 	if (!parsed.ok) return { problem: fail(400, { action: 'target', error: 'unknownStaff' as const }) };
-	const target = await users.findStaffMember(getApp().db, municipalityId, parsed.data.userId);
+	const target = await memberships.findStaffMember(getApp().db, municipalityId, parsed.data.userId);
 	if (!target) return { problem: fail(404, { action: 'target', error: 'unknownStaff' as const }) };
 	if (target.id === userId) return { problem: fail(400, { action: 'target', error: 'notYourself' as const }) };
 	return { target, municipalityId, userId };
@@ -72,7 +72,7 @@ export const actions = {
 	activate: async ({ locals, request }) => {
 		const found = await findTarget(locals, await readForm(request));
 		if (found.problem) return found.problem;
-		await users.setMembershipActive(getApp().db, found.municipalityId, found.target.id, true);
+		await memberships.reactivateMember(getApp().db, found.municipalityId, found.target.id);
 		return { action: 'activate', name: found.target.name };
 	},
 
@@ -82,7 +82,7 @@ export const actions = {
 		if (found.problem) return found.problem;
 		const parsed = parseForm(staffRoleSchema, form);
 		if (!parsed.ok) return fail(400, { action: 'target', error: 'role' as const });
-		await users.setMembershipRole(getApp().db, found.municipalityId, found.target.id, parsed.data.role);
+		await memberships.setMemberRole(getApp().db, found.municipalityId, found.target.id, parsed.data.role);
 		return { action: 'role', name: found.target.name };
 	},
 
@@ -91,7 +91,7 @@ export const actions = {
 		if (found.problem) return found.problem;
 		const { db } = getApp();
 		// Resetting an account that also works elsewhere would open that other municipality's data.
-		if ((await users.municipalitiesOutsideCoordination(db, found.target.id, found.userId)) > 0) {
+		if (await memberships.worksOutsideCoordinationOf(db, found.target.id, found.userId)) {
 			return fail(403, { action: 'target', error: 'resetElsewhere' as const });
 		}
 		const password = await resetToOneTimePassword(db, found.target.id);

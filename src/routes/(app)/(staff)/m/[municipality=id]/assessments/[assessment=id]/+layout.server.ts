@@ -1,7 +1,7 @@
 import { getApp } from '$lib/server/platform/app';
 import { requireAssessment } from '$lib/server/http/assessment-access';
-import { catalogueOf } from '$lib/server/questionnaire/questionnaire';
-import * as assessments from '$lib/server/db/assessments';
+import { catalogueOf } from '$lib/server/catalogues/versions';
+import { findRound } from '$lib/server/rounds/rounds';
 import type { LayoutServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
@@ -11,7 +11,7 @@ export const load = (async ({ locals, params }) => {
 	const previous =
 		assessment.previous_assessment_id === null
 			? undefined
-			: await assessments.findAssessment(db, assessment.municipality_id, assessment.previous_assessment_id);
+			: await findRound(db, assessment.municipality_id, assessment.previous_assessment_id);
 	return {
 		/** The round this one follows, named in the head of every page of the round. */
 		previousRound: previous ? { id: previous.id, name: previous.name } : null,

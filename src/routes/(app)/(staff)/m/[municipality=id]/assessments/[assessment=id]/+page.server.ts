@@ -4,9 +4,9 @@ import { parseForm, readForm } from '$lib/server/http/forms';
 import { areaProgress, totalProgress } from '$lib/domain/progress';
 import { getApp } from '$lib/server/platform/app';
 import { requireAssessment } from '$lib/server/http/assessment-access';
-import * as questionnaire from '$lib/server/db/questionnaire';
-import * as users from '$lib/server/db/users';
-import { Refusal, catalogueOf, parseOpenItems, setAssignments, setStatus } from '$lib/server/questionnaire/questionnaire';
+import { staffOf } from '$lib/server/accounts/memberships';
+import { Refusal, listAnswers, listAssignments, listHistory, parseOpenItems, setAssignments, setStatus } from '$lib/server/questionnaire/questionnaire';
+import { catalogueOf } from '$lib/server/catalogues/versions';
 import { adminResult, openItemsOf } from '$lib/server/results/results';
 import { roundCatalogues, startRound } from '$lib/server/rounds/rounds';
 import { t } from '$lib/i18n/staff';
@@ -17,10 +17,10 @@ export const load = (async ({ locals, params, url }) => {
 	const { db } = getApp();
 	const catalogue = await catalogueOf(db, assessment);
 	const [answers, assignments, staff, statusHistory, result] = await Promise.all([
-		questionnaire.listAnswers(db, assessment.id),
-		questionnaire.listAssignments(db, assessment.id),
-		users.listStaff(db, assessment.municipality_id),
-		questionnaire.listHistory(db, assessment.id, null),
+		listAnswers(db, assessment.id),
+		listAssignments(db, assessment.id),
+		staffOf(db, assessment.municipality_id),
+		listHistory(db, assessment.id, null),
 		adminResult(db, assessment)
 	]);
 	const facts = answers.map((a) => ({ questionId: a.question_id, userId: a.user_id, value: a.value }));

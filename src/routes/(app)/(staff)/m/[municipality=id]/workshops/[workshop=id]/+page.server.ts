@@ -6,11 +6,10 @@ import { getApp } from '$lib/server/platform/app';
 import { requireWorkshop } from '$lib/server/http/assessment-access';
 import { joinRatePanel, undoVoidAction, voidMinuteAction } from '$lib/server/workshops/join-rate';
 import { joinUrl, qrSvg } from '$lib/server/workshops/qr';
-import { catalogueOf } from '$lib/server/questionnaire/questionnaire';
 import { phaseOf } from '$lib/server/groups/proposals';
-import type { Role } from '$lib/server/db/schema';
+import type { Role } from '$lib/server/accounts/memberships';
 import { Refusal } from '$lib/server/http/refusal';
-import { addPaperBallot, endWorkshop, parseWorkshop, setAreas, workshopState } from '$lib/server/workshops/workshops';
+import { addPaperBallot, endWorkshop, paperBallotCount, parseWorkshop, setAreas, workshopCatalogue, workshopState } from '$lib/server/workshops/workshops';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url, depends }) => {
@@ -18,19 +17,12 @@ export const load = (async ({ locals, params, url, depends }) => {
 	const { workshop: row, assessmentName, role } = await requireWorkshop(locals, params.workshop);
 	const { db, config } = getApp();
 	const workshop = parseWorkshop(row);
-	const assessment = await db.selectFrom('assessment').selectAll().where('id', '=', row.assessment_id).executeTakeFirstOrThrow();
-	const catalogue = await catalogueOf(db, assessment);
+	const catalogue = await workshopCatalogue(db, row);
 	const link = joinUrl(config.ORIGIN ?? url.origin, row.code);
-	const paper = await db
-		.selectFrom('ballot')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('workshop_id', '=', row.id)
-		.where('paper', '=', 1)
-		.executeTakeFirstOrThrow();
 	return {
 		// Editors may look, not steer: the actions below refuse them (403), so the page shows no forms.
 		canControl: CONTROL_ROLES.includes(role),
-		paperBallots: Number(paper.n),
+		paperBallots: await paperBallotCount(db, row.id),
 		workshop: { id: row.id, title: row.title, heldOn: row.held_on, code: row.code, groups: workshop.groups, k: row.k, assessmentId: row.assessment_id },
 		assessmentName,
 		state: await workshopState(db, row),

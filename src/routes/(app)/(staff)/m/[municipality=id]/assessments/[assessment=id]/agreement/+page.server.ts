@@ -3,9 +3,9 @@ import { agreementStatus, spread, type AgreementStatus } from '$lib/domain/agree
 import { agreedSchema } from '$lib/schemas/forms';
 import { getApp } from '$lib/server/platform/app';
 import { requireAssessment } from '$lib/server/http/assessment-access';
-import * as questionnaire from '$lib/server/db/questionnaire';
-import * as users from '$lib/server/db/users';
-import { Refusal, catalogueOf, setAgreedAnswer } from '$lib/server/questionnaire/questionnaire';
+import { nameOf, staffOf } from '$lib/server/accounts/memberships';
+import { Refusal, listAgreed, listAnswers, setAgreedAnswer } from '$lib/server/questionnaire/questionnaire';
+import { catalogueOf } from '$lib/server/catalogues/versions';
 import { parseForm, readForm } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,9 +17,9 @@ export const load = (async ({ locals, params, url }) => {
 	const { db } = getApp();
 	const catalogue = await catalogueOf(db, assessment);
 	const [answers, agreed, staff] = await Promise.all([
-		questionnaire.listAnswers(db, assessment.id),
-		questionnaire.listAgreed(db, assessment.id),
-		users.listStaff(db, assessment.municipality_id)
+		listAnswers(db, assessment.id),
+		listAgreed(db, assessment.id),
+		staffOf(db, assessment.municipality_id)
 	]);
 	const names = new Map(staff.map((s) => [s.id, s.name]));
 	const agreedById = new Map(agreed.map((a) => [a.question_id, a]));
@@ -84,7 +84,7 @@ export const actions = {
 			const result = await setAgreedAnswer(getApp().db, assessment, userId, { questionId, value, reason, expectedVersion: version });
 			if (result.status === 'conflict') {
 				const current = result.current;
-				const setBy = current?.set_by ? (await users.findUser(getApp().db, current.set_by))?.name ?? null : null;
+				const setBy = current?.set_by ? await nameOf(getApp().db, current.set_by) : null;
 				return fail(409, {
 					questionId,
 					values,

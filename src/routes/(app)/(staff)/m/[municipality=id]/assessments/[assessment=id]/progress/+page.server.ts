@@ -1,9 +1,9 @@
 import { getApp } from '$lib/server/platform/app';
 import { requireAssessment } from '$lib/server/http/assessment-access';
-import * as assessments from '$lib/server/db/assessments';
 import { changeCounts, onlyChanges } from '$lib/domain/rounds';
 import { changesBetween, progressOf } from '$lib/server/rounds/progress';
-import { catalogueOf } from '$lib/server/questionnaire/questionnaire';
+import { findRound } from '$lib/server/rounds/rounds';
+import { catalogueOf } from '$lib/server/catalogues/versions';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -31,8 +31,8 @@ export const load = (async ({ locals, params, url }) => {
 	const only = url.searchParams.get('only') === '1';
 	const sameRound = fromId === toId;
 	const [from, to] = await Promise.all([
-		assessments.findAssessment(db, assessment.municipality_id, fromId),
-		assessments.findAssessment(db, assessment.municipality_id, toId)
+		findRound(db, assessment.municipality_id, fromId),
+		findRound(db, assessment.municipality_id, toId)
 	]);
 	const all = sameRound ? [] : await changesBetween(db, from!, to!);
 	return {

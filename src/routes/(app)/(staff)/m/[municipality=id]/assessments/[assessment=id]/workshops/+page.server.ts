@@ -5,30 +5,29 @@ import { countsByDefault } from '$lib/server/results/stakeholder-results';
 import { getApp } from '$lib/server/platform/app';
 import { requireAssessment } from '$lib/server/http/assessment-access';
 import { today } from '$lib/server/platform/clock';
-import * as store from '$lib/server/db/workshops';
-import { createWorkshop, setWorkshopFlags } from '$lib/server/workshops/workshops';
+import { createWorkshop, listWorkshops, setWorkshopFlags } from '$lib/server/workshops/workshops';
 import { Refusal } from '$lib/server/http/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
 	const { assessment } = await requireAssessment(locals, params.assessment);
 	const { db } = getApp();
-	const workshops = await store.listWorkshops(db, assessment.id);
+	const workshops = await listWorkshops(db, assessment.id);
 	const defaultId = workshops.find(countsByDefault)?.id ?? null;
 	return {
-		workshops: await Promise.all(
-			workshops.map(async (w) => ({
-				id: w.id,
-				title: w.title,
-				heldOn: w.held_on,
-				code: w.code,
-				status: w.status,
-				rehearsal: w.rehearsal === 1,
-				archived: w.archived_at !== null,
-				isDefault: w.id === defaultId,
-				...(await store.counts(db, w.id))
-			}))
-		),
+		workshops: workshops.map((w) => ({
+			id: w.id,
+			title: w.title,
+			heldOn: w.held_on,
+			code: w.code,
+			status: w.status,
+			rehearsal: w.rehearsal === 1,
+			archived: w.archived_at !== null,
+			isDefault: w.id === defaultId,
+			joined: w.joined,
+			ratings: w.ratings,
+			perArea: w.perArea
+		})),
 		defaults: { heldOn: today(), groups: DEFAULT_STAKEHOLDER_GROUPS.join('\n'), k: 5 }
 	};
 }) satisfies PageServerLoad;

@@ -7,8 +7,7 @@ import { berlinMinute } from '$lib/server/results/exports';
 import { readForm } from '$lib/server/http/forms';
 import { tableProblems } from '$lib/domain/group-tables';
 import { parseTableRows, tableRowsOf } from '$lib/schemas/group-tables';
-import { tablesOf } from '$lib/server/db/group-tables';
-import { saveSeating } from '$lib/server/groups/tables';
+import { saveSeating, seatingOf } from '$lib/server/groups/tables';
 import { endGroupPhase, groupOverview, saveSummary, setProposalHidden, startGroupPhase } from '$lib/server/groups/proposals';
 import { Refusal } from '$lib/server/http/refusal';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,7 +17,7 @@ export const load = (async ({ locals, params }) => {
 	const { workshop, role } = await requireWorkshop(locals, params.workshop);
 	const overview = await groupOverview(getApp().db, workshop, locals.lang);
 	return {
-		seating: await tablesOf(getApp().db, workshop.id),
+		seating: await seatingOf(getApp().db, workshop.id),
 		workshop: { id: workshop.id, title: workshop.title, status: workshop.status, code: workshop.code },
 		canAct: role === 'coordinator' || role === 'facilitator',
 		canCreateMeasure: role === 'coordinator',

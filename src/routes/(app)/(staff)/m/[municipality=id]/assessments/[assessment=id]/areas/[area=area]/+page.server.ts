@@ -3,8 +3,8 @@ import { readForm } from '$lib/server/http/forms';
 import { answerSchema } from '$lib/schemas/forms';
 import { getApp } from '$lib/server/platform/app';
 import { requireAssessment } from '$lib/server/http/assessment-access';
-import * as questionnaire from '$lib/server/db/questionnaire';
-import { Refusal, catalogueOf, saveAnswers, type AnswerInput } from '$lib/server/questionnaire/questionnaire';
+import { Refusal, isAssigned, listAnswers, listAssignments, saveAnswers, type AnswerInput } from '$lib/server/questionnaire/questionnaire';
+import { catalogueOf } from '$lib/server/catalogues/versions';
 import type { Profile } from '$lib/domain/profiles';
 import { lastRoundReferences } from '$lib/server/rounds/rounds';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,14 +13,14 @@ export const load = (async ({ locals, params }) => {
 	const { assessment, role, userId } = await requireAssessment(locals, params.assessment, 'coordinator', 'editor');
 	const { db } = getApp();
 	const areaNumber = Number(params.area);
-	if (role !== 'coordinator' && !(await questionnaire.isAssigned(db, assessment.id, areaNumber, userId))) {
+	if (role !== 'coordinator' && !(await isAssigned(db, assessment.id, areaNumber, userId))) {
 		error(403, 'notAssigned');
 	}
 	const catalogue = await catalogueOf(db, assessment);
 	const area = catalogue.areas.find((a) => a.number === areaNumber)!;
-	const answers = (await questionnaire.listAnswers(db, assessment.id)).filter((a) => a.user_id === userId);
+	const answers = (await listAnswers(db, assessment.id)).filter((a) => a.user_id === userId);
 	// The next area this person works on: their next assigned one, or for the coordinator the next in order.
-	const assigned = (await questionnaire.listAssignments(db, assessment.id)).filter((a) => a.userId === userId).map((a) => a.area);
+	const assigned = (await listAssignments(db, assessment.id)).filter((a) => a.userId === userId).map((a) => a.area);
 	const next = catalogue.areas
 		.filter((a) => a.number > areaNumber && (role === 'coordinator' || assigned.includes(a.number)))
 		.sort((a, b) => a.number - b.number)[0];

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/platform/app';
 import { requireAssessment } from '$lib/server/http/assessment-access';
 import { gapReport } from '$lib/server/results/gap-report';
-import * as workshops from '$lib/server/db/workshops';
+import { findWorkshop } from '$lib/server/workshops/workshops';
 import { joinLines } from '$lib/server/workshops/join-lines';
 import { joinUrl, qrSvg } from '$lib/server/workshops/qr';
 import { Refusal } from '$lib/server/http/refusal';
@@ -20,7 +20,7 @@ export const load = (async ({ locals, params, url }) => {
 	}
 	const { catalogue, ...rest } = report;
 	const link = report.workshop ? joinUrl(config.ORIGIN ?? url.origin, report.workshop.code) : null;
-	const workshopRow = report.workshop ? await workshops.findWorkshop(db, report.workshop.id) : undefined;
+	const workshopRow = report.workshop ? await findWorkshop(db, report.workshop.id) : undefined;
 	return {
 		...rest,
 		assessmentName: assessment.name,

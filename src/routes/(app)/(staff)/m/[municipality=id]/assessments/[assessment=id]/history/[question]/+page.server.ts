@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/platform/app';
 import { requireAssessment } from '$lib/server/http/assessment-access';
-import * as questionnaire from '$lib/server/db/questionnaire';
-import { catalogueOf, findQuestion } from '$lib/server/questionnaire/questionnaire';
+import { findQuestion, listHistory } from '$lib/server/questionnaire/questionnaire';
+import { catalogueOf } from '$lib/server/catalogues/versions';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
@@ -12,7 +12,7 @@ export const load = (async ({ locals, params }) => {
 	const found = findQuestion(catalogue, params.question);
 	if (!found) error(404, 'notFound');
 	// Editors answer independently: they see the history of their own answers only (by user id).
-	const visible = await questionnaire.listHistory(db, assessment.id, params.question, role === 'coordinator' ? undefined : userId);
+	const visible = await listHistory(db, assessment.id, params.question, role === 'coordinator' ? undefined : userId);
 	return {
 		question: { id: found.question.id, text: found.question.text, area: found.area.number },
 		entries: visible,

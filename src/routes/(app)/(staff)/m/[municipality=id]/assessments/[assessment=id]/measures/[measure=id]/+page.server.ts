@@ -2,11 +2,10 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { statusNoteSchema } from '$lib/schemas/measures';
 import { getApp } from '$lib/server/platform/app';
 import { requireAssessment } from '$lib/server/http/assessment-access';
-import * as store from '$lib/server/db/measures';
 import { today } from '$lib/server/platform/clock';
 import { parseForm, readForm } from '$lib/server/http/forms';
 import { formValues, parseMeasureForm, valuesOf } from '$lib/server/measures/form';
-import { addStatusNote, findMeasure, updateMeasure } from '$lib/server/measures/measures';
+import { addStatusNote, findMeasure, measureHistory, updateMeasure } from '$lib/server/measures/measures';
 import { measurePlan } from '$lib/server/measures/plan';
 import { Refusal } from '$lib/server/http/refusal';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,7 +27,7 @@ export const load = (async ({ locals, params }) => {
 		workshop: plan.workshop,
 		today: today(),
 		notes: plan.measures.find((m) => m.id === measure.id)?.notes ?? [],
-		history: await store.history(db, measure.id)
+		history: await measureHistory(db, measure.id)
 	};
 }) satisfies PageServerLoad;
 

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/platform/app';
 import { requireAssessment } from '$lib/server/http/assessment-access';
-import * as groupStore from '$lib/server/db/group-phase';
+import { findProposalOfAssessment } from '$lib/server/groups/proposals';
 import { readForm } from '$lib/server/http/forms';
 import { formValues, parseMeasureForm } from '$lib/server/measures/form';
 import { createMeasure } from '$lib/server/measures/measures';
@@ -12,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (async ({ locals, params, url }) => {
 	const { assessment } = await requireAssessment(locals, params.assessment, 'coordinator');
 	const proposalId = Number(url.searchParams.get('proposal'));
-	const proposal = Number.isInteger(proposalId) && proposalId > 0 ? await groupStore.findProposalOfAssessment(getApp().db, assessment.id, proposalId) : undefined;
+	const proposal = Number.isInteger(proposalId) && proposalId > 0 ? await findProposalOfAssessment(getApp().db, assessment.id, proposalId) : undefined;
 	const description = proposal ? [proposal.what, proposal.first_step ? `Erster Schritt: ${proposal.first_step}` : ''].filter(Boolean).join('\n\n') : '';
 	return {
 		fromProposal: proposal ? proposal.id : null,

@@ -3,6 +3,7 @@ import { requireAssessment } from '$lib/server/http/assessment-access';
 import { attachment } from '$lib/server/results/exports';
 import { DOCX_TYPE, measureDocx } from '$lib/server/measures/exports';
 import { measurePlan } from '$lib/server/measures/plan';
+import { municipalityName } from '$lib/server/accounts/memberships';
 import { t } from '$lib/i18n/staff';
 import type { RequestHandler } from './$types';
 
@@ -10,7 +11,7 @@ import type { RequestHandler } from './$types';
 export const GET = (async ({ locals, params }) => {
 	const { assessment } = await requireAssessment(locals, params.assessment);
 	const { db } = getApp();
-	const municipality = await db.selectFrom('municipality').select('name').where('id', '=', assessment.municipality_id).executeTakeFirstOrThrow();
+	const municipality = { name: await municipalityName(db, assessment.municipality_id) };
 	const lang = locals.lang;
 	const body = await measureDocx(await measurePlan(db, assessment), { municipality: municipality.name, assessment: assessment.name }, lang);
 	return new Response(body as BodyInit, {
