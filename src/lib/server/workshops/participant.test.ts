@@ -6,10 +6,10 @@ import * as municipalities from '../db/municipalities';
 import type { WorkshopRow } from '../db/schema';
 import { createTestDb } from '../db/testing';
 import * as users from '../db/users';
-import { lookUpGuardedCode, workshopByBallotCookie, type CodeThrottles } from './participant';
+import { lookUpGuardedCode, workshopByBallotCookie } from './participant';
 import { Refusal } from '../http/refusal';
 import { storeShippedCatalogues } from '../catalogues/shipped';
-import { MemoryThrottle } from '../limits/throttle';
+import { MemoryThrottle, type CodeThrottles } from '../limits/throttle';
 import { DEFAULT_GROUPS, createWorkshop, join } from './workshops';
 
 let db: Db;
