@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { Refusal } from './refusal';
 import { de } from '$lib/i18n/staff/de';
-import { getApp } from '../platform/app';
+import type { Db } from '../db';
 import * as municipalities from '../db/municipalities';
 import type { Assessment, Role } from '../db/schema';
 
@@ -18,9 +18,8 @@ export type ApiAccess = { assessment: Assessment; role: Role; userId: number };
  * The assessment behind an API path, with the caller's role in its municipality; a Response when
  * the caller is not logged in (401) or has no access (404: its existence is not revealed).
  */
-export async function apiAssessment(locals: App.Locals, idParam: string, ...roles: Role[]): Promise<ApiAccess | Response> {
+export async function apiAssessment(db: Db, locals: App.Locals, idParam: string, ...roles: Role[]): Promise<ApiAccess | Response> {
 	if (!locals.user) return apiError(401, 'login');
-	const { db } = getApp();
 	const assessment = await db.selectFrom('assessment').selectAll().where('id', '=', Number(idParam)).executeTakeFirst();
 	const role = assessment && (await municipalities.findRole(db, locals.user.id, assessment.municipality_id));
 	if (!assessment || !role) return apiError(404, 'notFound');
@@ -29,9 +28,8 @@ export async function apiAssessment(locals: App.Locals, idParam: string, ...role
 }
 
 /** The workshop behind an API path with the caller's role in its municipality (staff only). */
-export async function apiWorkshop(locals: App.Locals, idParam: string, ...roles: Role[]) {
+export async function apiWorkshop(db: Db, locals: App.Locals, idParam: string, ...roles: Role[]) {
 	if (!locals.user) return apiError(401, 'login');
-	const { db } = getApp();
 	const row = await db
 		.selectFrom('workshop')
 		.innerJoin('assessment', 'assessment.id', 'workshop.assessment_id')

@@ -1,10 +1,9 @@
 import type { Cookies } from '@sveltejs/kit';
 import { normaliseJoinCode } from '$lib/domain/joincode';
-import { getApp } from '../platform/app';
 import * as store from '../db/workshops';
 import type { WorkshopRow } from '../db/schema';
 import { Refusal } from '../http/refusal';
-import type { Throttle } from '../limits/throttle';
+import type { CodeThrottles } from '../limits/throttle';
 import { ballotCookie, ballotOf } from './workshops';
 import type { Db } from '../db';
 
@@ -12,12 +11,6 @@ import type { Db } from '../db';
 export interface CodeRequest {
 	address: string;
 	cookies?: Pick<Cookies, 'getAll'>;
-}
-
-/** Wrong join codes: per client address, and all addresses together per minute. */
-export interface CodeThrottles {
-	address: Throttle;
-	global: Throttle;
 }
 
 const GLOBAL_KEY = 'all';
@@ -33,15 +26,14 @@ const GLOBAL_KEY = 'all';
  * - a wrong code also counts against the client address; an address over its limit gets 429 instead
  *   of 404 for wrong codes, but a right code from the same (shared) address still passes.
  */
-export async function workshopByCode(code: string, from: CodeRequest | string): Promise<WorkshopRow> {
-	const { db, codeThrottle } = getApp();
+export async function workshopByCode(db: Db, throttles: CodeThrottles, code: string, from: CodeRequest | string): Promise<WorkshopRow> {
 	const request = typeof from === 'string' ? { address: from } : from;
 	const normalised = normaliseJoinCode(code);
 	if (normalised && request.cookies) {
 		const known = await workshopByBallotCookie(db, normalised, request.cookies);
 		if (known) return known;
 	}
-	return lookUpGuardedCode(db, normalised, request.address, codeThrottle);
+	return lookUpGuardedCode(db, normalised, request.address, throttles);
 }
 
 /** The lookup behind the throttles; exported for tests with their own throttles. */
@@ -75,16 +67,19 @@ export async function workshopByBallotCookie(db: Db, normalised: string, cookies
 	return undefined;
 }
 
-// A code always names the same workshop, so the rating path can skip the lookup after the first time.
-const workshopIds = new Map<string, number>();
+// A code always names the same workshop of a database, so the rating path can skip the lookup
+// after the first time. Kept per database: tests (and tools) open several.
+const workshopIds = new WeakMap<Db, Map<string, number>>();
 
 /** The id of the workshop behind a join code, for the hot rating path (same checks as above). */
-export async function workshopIdByCode(code: string, from: CodeRequest | string): Promise<number> {
+export async function workshopIdByCode(db: Db, throttles: CodeThrottles, code: string, from: CodeRequest | string): Promise<number> {
+	let ids = workshopIds.get(db);
+	if (!ids) workshopIds.set(db, (ids = new Map()));
 	const normalised = normaliseJoinCode(code);
-	const known = normalised && workshopIds.get(normalised);
+	const known = normalised && ids.get(normalised);
 	if (known) return known;
-	const workshop = await workshopByCode(code, from);
-	workshopIds.set(workshop.code, workshop.id);
+	const workshop = await workshopByCode(db, throttles, code, from);
+	ids.set(workshop.code, workshop.id);
 	return workshop.id;
 }
 

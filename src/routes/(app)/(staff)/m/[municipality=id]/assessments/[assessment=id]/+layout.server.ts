@@ -5,7 +5,7 @@ import * as assessments from '$lib/server/db/assessments';
 import type { LayoutServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
-	const { assessment } = await requireAssessment(locals, params.assessment);
+	const { assessment } = await requireAssessment(getApp().db, locals, params.assessment);
 	const { db } = getApp();
 	const catalogue = await catalogueOf(db, assessment);
 	const previous =

@@ -15,7 +15,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url, depends }) => {
 	depends('app:join-rate');
-	const { workshop: row, assessmentName, role } = await requireWorkshop(locals, params.workshop);
+	const { workshop: row, assessmentName, role } = await requireWorkshop(getApp().db, locals, params.workshop);
 	const { db, config } = getApp();
 	const workshop = parseWorkshop(row);
 	const assessment = await db.selectFrom('assessment').selectAll().where('id', '=', row.assessment_id).executeTakeFirstOrThrow();
@@ -38,7 +38,7 @@ export const load = (async ({ locals, params, url, depends }) => {
 		levels: catalogue.levels.map((l) => ({ level: l.level, name: l.name })),
 		link,
 		qr: await qrSvg(link),
-		joinRate: await joinRatePanel(row.id),
+		joinRate: await joinRatePanel(getApp().db, row.id),
 		groupPhase: await phaseOf(db, row)
 	};
 }) satisfies PageServerLoad;
@@ -60,7 +60,7 @@ function areasOrRefuse(parsed: ReturnType<typeof parseAreas>): number[] {
  * the error next to that control rather than at the top of a long page.
  */
 async function change(locals: App.Locals, workshopParam: string, source: string, run: (workshopId: number) => Promise<void>) {
-	const { workshop } = await requireWorkshop(locals, workshopParam, ...CONTROL_ROLES);
+	const { workshop } = await requireWorkshop(getApp().db, locals, workshopParam, ...CONTROL_ROLES);
 	try {
 		await run(workshop.id);
 	} catch (err) {
@@ -93,8 +93,8 @@ export const actions = {
 		return 'done' in result ? { ...result, opened: false } : result;
 	},
 	end: async ({ locals, params }) => change(locals, params.workshop, 'end', (id) => endWorkshop(getApp().db, id)),
-	voidMinute: async ({ locals, params, request }) => voidMinuteAction(locals, params.workshop, await readForm(request)),
-	undoVoid: async ({ locals, params, request }) => undoVoidAction(locals, params.workshop, await readForm(request)),
+	voidMinute: async ({ locals, params, request }) => voidMinuteAction(getApp().db, locals, params.workshop, await readForm(request)),
+	undoVoid: async ({ locals, params, request }) => undoVoidAction(getApp().db, locals, params.workshop, await readForm(request)),
 	paper: async ({ locals, params, request }) => {
 		const form = await readForm(request);
 		const group = String(form.get('group') ?? '');

@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 
 /** The Maßnahmenplan as a Word document for the integration concept and the council. */
 export const GET = (async ({ locals, params }) => {
-	const { assessment } = await requireAssessment(locals, params.assessment);
+	const { assessment } = await requireAssessment(getApp().db, locals, params.assessment);
 	const { db } = getApp();
 	const municipality = await db.selectFrom('municipality').select('name').where('id', '=', assessment.municipality_id).executeTakeFirstOrThrow();
 	const lang = locals.lang;
