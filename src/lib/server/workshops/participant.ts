@@ -20,11 +20,14 @@ const GLOBAL_KEY = 'all';
  *
  * Only wrong guesses are throttled:
  * - a device with a valid ballot cookie for the workshop always passes (reloads, stream reconnects);
- * - every other lookup first reserves one attempt of the global per-minute budget, given back when
- *   the code is right; with the budget spent, no code is looked up until the minute is over, so
- *   rotating addresses cannot guess faster than the budget;
- * - a wrong code also counts against the client address; an address over its limit gets 429 instead
- *   of 404 for wrong codes, but a right code from the same (shared) address still passes.
+ * - every other lookup first reserves one attempt of its client address, then one of the global
+ *   per-minute budget, both given back when the code is right; with the budget spent, no code is
+ *   looked up until the minute is over, so rotating addresses cannot guess faster than the budget;
+ * - an address over its limit gets 429 instead of 404 for wrong codes and never touches the global
+ *   budget: one address must not use up every other address's joins. A right code from that
+ *   (perhaps shared: a town hall) address still passes, on a second allowance of the address's own
+ *   that only wrong codes use up; so an address guesses at most twice its limit per lock period, and
+ *   all addresses together at most twice the global budget.
  */
 export async function workshopByCode(db: Db, throttles: CodeThrottles, code: string, from: CodeRequest | string): Promise<WorkshopRow> {
 	const request = typeof from === 'string' ? { address: from } : from;
@@ -43,14 +46,34 @@ export async function lookUpGuardedCode(
 	address: string,
 	throttles: CodeThrottles
 ): Promise<WorkshopRow> {
-	if ((await throttles.global.reserve(GLOBAL_KEY)) > 0) throw new Refusal('tooManyCodes', 429);
+	// The address is reserved first: parallel guesses from one address cannot reach the global
+	// budget before the address's lock shows.
+	if ((await throttles.address.reserve(address)) > 0) return lookUpFromRefusedAddress(db, normalised, address, throttles);
+	if ((await throttles.global.reserve(GLOBAL_KEY)) > 0) {
+		await throttles.address.release(address);
+		throw new Refusal('tooManyCodes', 429);
+	}
 	const workshop = normalised ? await store.findWorkshopByCode(db, normalised) : undefined;
 	if (workshop) {
-		await throttles.global.release(GLOBAL_KEY);
+		await Promise.all([throttles.global.release(GLOBAL_KEY), throttles.address.release(address)]);
 		return workshop;
 	}
-	if ((await throttles.address.reserve(address)) > 0) throw new Refusal('tooManyCodes', 429);
 	throw new Refusal('unknownCode', 404);
+}
+
+/** A lookup from an address over its limit: only on the address's own second allowance, 429 unless right. */
+async function lookUpFromRefusedAddress(
+	db: Db,
+	normalised: string | null | undefined,
+	address: string,
+	throttles: CodeThrottles
+): Promise<WorkshopRow> {
+	const key = `refused\u0000${address}`;
+	if ((await throttles.address.reserve(key)) > 0) throw new Refusal('tooManyCodes', 429);
+	const workshop = normalised ? await store.findWorkshopByCode(db, normalised) : undefined;
+	if (!workshop) throw new Refusal('tooManyCodes', 429);
+	await throttles.address.release(key);
+	return workshop;
 }
 
 /** The workshop of a ballot cookie the device holds, if its token is valid and the code matches. */
