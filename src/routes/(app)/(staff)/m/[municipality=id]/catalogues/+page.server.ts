@@ -5,7 +5,7 @@ import { storedPreviousProblems } from '$lib/server/catalogues/editions';
 import * as catalogues from '$lib/server/db/catalogues';
 import * as drafts from '$lib/server/db/catalogue-drafts';
 import * as municipalities from '$lib/server/db/municipalities';
-import { readForm, tryReadForm } from '$lib/server/http/forms';
+import { parseForm, readForm, tryReadForm } from '$lib/server/http/forms';
 import { suggestVersion } from '$lib/domain/catalogue-edit';
 import { MAX_CATALOGUE_BYTES } from '$lib/server/limits/upload-limits';
 import { requireRole } from '$lib/server/http/guards';
@@ -36,8 +36,8 @@ export const actions = {
 	/** "Neue Version bearbeiten": a draft copied from a stored version, with a new version proposed. */
 	draft: async ({ locals, request }) => {
 		const { municipalityId, userId } = requireRole(locals, 'coordinator');
-		const parsed = draftSchema.safeParse(Object.fromEntries(await readForm(request)));
-		if (!parsed.success) return fail(400, { error: 'catalogue' as const, problems: [] });
+		const parsed = parseForm(draftSchema, await readForm(request));
+		if (!parsed.ok) return fail(400, { error: 'catalogue' as const, problems: [] });
 		const { db } = getApp();
 		const row = await catalogues.findCatalogue(db, municipalityId, parsed.data.catalogueId);
 		if (!row) return fail(400, { error: 'catalogue' as const, problems: [] });
