@@ -79,6 +79,26 @@ export async function tryReadForm(request: Request): Promise<FormData | Unreadab
 	}
 }
 
+/**
+ * Reads a body to its end and drops it: for actions that read no fields (and, as a safety net, for
+ * every request in hooks.server.ts). An answer sent before the body was read leaves the rest of it
+ * in the connection (adapter-node pauses the stream): the client sees a reset, or its next request
+ * on that keep-alive connection waits. A body over BODY_SIZE_LIMIT answers 413 (`tooLarge`).
+ */
+export async function drainBody(request: Request): Promise<void> {
+	if (!request.body || request.bodyUsed) return;
+	try {
+		const reader = request.body.getReader();
+		while (!(await reader.read()).done) {
+			// dropped: only the end of the body matters
+		}
+	} catch (err) {
+		const cause = (err as { cause?: unknown } | null)?.cause;
+		if (statusOf(err) === 413 || statusOf(cause) === 413) error(413, 'tooLarge');
+		error(400, 'badForm');
+	}
+}
+
 /** Reads a form body or answers 400 (`badForm`) / 413 (`tooLarge`): the error page says why. */
 export async function readForm(request: Request): Promise<FormData> {
 	const form = await tryReadForm(request);

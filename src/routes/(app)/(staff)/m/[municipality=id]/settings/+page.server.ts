@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/platform/app';
 import * as comparison from '$lib/server/db/comparison';
+import { drainBody } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,13 +21,15 @@ export const load = (async ({ locals }) => {
 
 export const actions = {
 	/** Opts the municipality in: its latest closed round counts, and it sees the comparison. */
-	join: async ({ locals }) => {
+	join: async ({ locals, request }) => {
+		await drainBody(request);
 		const { municipalityId } = requireRole(locals, 'coordinator');
 		await comparison.setOptIn(getApp().db, municipalityId, true);
 		return { changed: 'joined' as const };
 	},
 	/** Opts out at once: it no longer sees the comparison and enters no new snapshot. */
-	leave: async ({ locals }) => {
+	leave: async ({ locals, request }) => {
+		await drainBody(request);
 		const { municipalityId } = requireRole(locals, 'coordinator');
 		await comparison.setOptIn(getApp().db, municipalityId, false);
 		return { changed: 'left' as const };

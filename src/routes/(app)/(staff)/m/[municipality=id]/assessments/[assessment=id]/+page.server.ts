@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { assignmentsSchema, closeSchema, roundStartSchema } from '$lib/schemas/forms';
-import { parseForm, readForm } from '$lib/server/http/forms';
+import { drainBody, parseForm, readForm } from '$lib/server/http/forms';
 import { areaProgress, totalProgress } from '$lib/domain/progress';
 import { getApp } from '$lib/server/platform/app';
 import { requireAssessment } from '$lib/server/http/assessment-access';
@@ -90,7 +90,10 @@ export const actions = {
 		}
 		return statusAction(locals, params.assessment, 'closed', { reason: parsed.data.reason, openItems });
 	},
-	reopen: async ({ locals, params }) => statusAction(locals, params.assessment, 'open'),
+	reopen: async ({ locals, params, request }) => {
+		await drainBody(request);
+		return statusAction(locals, params.assessment, 'open');
+	},
 	/** "Neue Runde starten": the next round after this one; the catalogue is checked again on the server. */
 	startRound: async ({ locals, params, request }) => {
 		const { assessment, municipalityId, userId } = await requireAssessment(getApp().db, locals, params.assessment, 'coordinator');

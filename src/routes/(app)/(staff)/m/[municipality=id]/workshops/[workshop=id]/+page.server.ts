@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { readForm } from '$lib/server/http/forms';
+import { drainBody, readForm } from '$lib/server/http/forms';
 import { areaNumbersSchema, paperLevelsSchema } from '$lib/schemas/forms';
 import type { RatingLevel } from '$lib/domain/ballot';
 import { getApp } from '$lib/server/platform/app';
@@ -92,7 +92,10 @@ export const actions = {
 		);
 		return 'done' in result ? { ...result, opened: false } : result;
 	},
-	end: async ({ locals, params }) => change(locals, params.workshop, 'end', (id) => endWorkshop(getApp().db, id)),
+	end: async ({ locals, params, request }) => {
+		await drainBody(request);
+		return change(locals, params.workshop, 'end', (id) => endWorkshop(getApp().db, id));
+	},
 	voidMinute: async ({ locals, params, request }) => voidMinuteAction(getApp().db, locals, params.workshop, await readForm(request)),
 	undoVoid: async ({ locals, params, request }) => undoVoidAction(getApp().db, locals, params.workshop, await readForm(request)),
 	paper: async ({ locals, params, request }) => {

@@ -4,7 +4,7 @@ import { getApp } from '$lib/server/platform/app';
 import { storedPreviousProblems } from '$lib/server/catalogues/editions';
 import * as catalogues from '$lib/server/db/catalogues';
 import * as drafts from '$lib/server/db/catalogue-drafts';
-import { readForm } from '$lib/server/http/forms';
+import { drainBody, readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import { countQuestions, validateCatalogue, type Catalogue, type CatalogueArea, type CatalogueQuestion } from '$lib/schemas/catalogue';
 import { describeProblems } from '$lib/domain/catalogue-problems';
@@ -253,7 +253,8 @@ export const actions = {
 		back(url, `&open=${last}#q-${last}`);
 	},
 
-	publish: async ({ locals, params }) => {
+	publish: async ({ locals, params, request }) => {
+		await drainBody(request);
 		const draft = await openDraft({ locals, params });
 		const { db } = getApp();
 		const validation = validateCatalogue(draft.content);
