@@ -61,7 +61,9 @@ export function listActions(): Action[] {
 			const rest = block.slice(match.index!);
 			const next = rest.slice(1).search(/\n\t(?:async\s+)?[A-Za-z_$][\w$]*\s*(?::|\()/);
 			const text = next < 0 ? rest : rest.slice(0, next + 1);
-			actions.push({ ...route, name, text, readsBody: /\brequest\b/.test(text.replace(/\bdrainBody\(request\)/g, '')) });
+			// The parameter list names `request` also when the body is only drained: look past both.
+			const uses = text.replace(/^[^(]*\(\{[^}]*\}\)/, '').replace(/\bdrainBody\(request\)/g, '');
+			actions.push({ ...route, name, text, readsBody: /\brequest\b/.test(uses) });
 		}
 		if (actions.length === 0) throw new Error(`No action names found in ${route.file}: update tests/routes.ts`);
 		return actions;
