@@ -108,6 +108,12 @@ describe.each(Object.entries(throttleKinds))('join codes: an address already ref
 		expect(await outcome(wrongCode(7), '198.51.100.10')).toBe('404');
 	});
 
+	it('right codes from one (shared) address at once all pass, while fewer than twice its limit are in flight', async () => {
+		const answers = await Promise.all(Array.from({ length: 50 }, () => outcome(workshop.code, '203.0.113.80')));
+		expect(answers.every((a) => a === 'found')).toBe(true);
+		expect(await throttles.address.retryAfter('203.0.113.80')).toBe(0);
+	});
+
 	it('the refused address may still use the right code, but its further guesses are bounded on its own', async () => {
 		for (let i = 0; i < 30; i++) expect(await outcome(wrongCode(i), '203.0.113.66')).toBe('404');
 		for (let i = 0; i < 30; i++) expect(await outcome(wrongCode(100 + i), '203.0.113.66')).toBe('429');

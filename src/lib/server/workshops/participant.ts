@@ -27,7 +27,9 @@ const GLOBAL_KEY = 'all';
  *   budget: one address must not use up every other address's joins. A right code from that
  *   (perhaps shared: a town hall) address still passes, on a second allowance of the address's own
  *   that only wrong codes use up; so an address guesses at most twice its limit per lock period, and
- *   all addresses together at most twice the global budget.
+ *   all addresses together at most twice the global budget. A right code holds its reservations only
+ *   while it is looked up: one address gets 429 for right codes only with more than twice its limit
+ *   of lookups in flight at once.
  */
 export async function workshopByCode(db: Db, throttles: CodeThrottles, code: string, from: CodeRequest | string): Promise<WorkshopRow> {
 	const request = typeof from === 'string' ? { address: from } : from;
