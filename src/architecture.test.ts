@@ -18,15 +18,6 @@ const SRC = join(ROOT, 'src');
 const DB_DIR = join(SRC, 'lib', 'server', 'db');
 const ROUTES = join(SRC, 'routes');
 
-/**
- * Import cycles that another branch is removing. Each entry is the cycle's files, relative to
- * src/. Remove an entry when its fix lands: the check then guards it like every other cycle.
- */
-const KNOWN_CYCLES_BEING_FIXED: readonly (readonly string[])[] = [
-	// Branch "no-singletons": library code stops calling getApp(), which cuts app → instances → participant → app.
-	['lib/server/platform/app.ts', 'lib/server/platform/instances.ts', 'lib/server/workshops/participant.ts']
-];
-
 const SOURCE = /\.(ts|js|svelte)$/;
 const QUERY_BUILDER = /\.\s*(selectFrom|insertInto|updateTable|deleteFrom)\s*\(|\bsql\s*(<[^`;]*>)?\s*`/;
 const IMPORT = /(?:\bimport|\bexport)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
@@ -163,9 +154,6 @@ function closedPath(component: string[], edges: (file: string) => string[]): str
 	return [...path, start].map(rel);
 }
 
-const sameFiles = (cycle: Cycle, known: readonly string[]) =>
-	cycle.files.length === known.length && known.every((file) => cycle.files.includes(file));
-
 describe('architecture', () => {
 	it('keeps routes away from the store: they call services', () => {
 		const offenders = routesReachingTheStore();
@@ -178,14 +166,8 @@ describe('architecture', () => {
 	});
 
 	it('has no import cycle among the modules of src/', () => {
-		const cycles = importCycles().filter((cycle) => !KNOWN_CYCLES_BEING_FIXED.some((known) => sameFiles(cycle, known)));
+		const cycles = importCycles();
 		const paths = cycles.map((c) => c.path);
 		expect(paths, `Import cycles (break each, e.g. by moving the shared part into its own module):\n${paths.join('\n')}`).toEqual([]);
-	});
-
-	it('still finds every cycle listed as being fixed (remove an entry once its fix lands)', () => {
-		const cycles = importCycles();
-		const gone = KNOWN_CYCLES_BEING_FIXED.filter((known) => !cycles.some((cycle) => sameFiles(cycle, known)));
-		expect(gone, `No longer a cycle — remove from KNOWN_CYCLES_BEING_FIXED:\n${gone.map((g) => g.join(', ')).join('\n')}`).toEqual([]);
 	});
 });

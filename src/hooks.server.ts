@@ -1,11 +1,12 @@
 import { building } from '$app/environment';
-import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { error, isHttpError, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { ConfigError } from '$lib/server/platform/config';
 import { getApp, startApp } from '$lib/server/platform/app';
 import { bodySizeLimitWarning } from '$lib/server/limits/upload-limits';
 import * as municipalities from '$lib/server/db/municipalities';
 import { apiError } from '$lib/server/http/api';
+import { drainBody } from '$lib/server/http/forms';
 import { SESSION_COOKIE, validateSession } from '$lib/server/accounts/sessions';
 import { LANGUAGE_COOKIE, directionOf, pickLanguage, t } from '$lib/i18n/staff';
 import { participantDirection, pickParticipantLanguage, rememberedParticipantLanguage } from '$lib/i18n/participant/languages';
@@ -127,7 +128,46 @@ const clientAddress: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-const everyRoute = sequence(securityHeaders, language, clientAddress, session, access);
+/**
+ * A refusal sent before the body was read (by a hook like `access`, or an action that refuses
+ * before it reads its form) would leave the rest of a large body in the connection: the client
+ * sees a reset, or its next request on that keep-alive connection waits. Whatever answered, the
+ * body is read to its end first; `drainBody` does nothing when it was read already.
+ */
+const drainedBody: Handle = async ({ event, resolve }) => {
+	try {
+		return await resolve(event);
+	} finally {
+		await drainBody(event.request).catch(() => {});
+	}
+};
+
+/** Message keys for the errors SvelteKit raises itself; see handleError. */
+const ERROR_KEYS: Record<number, string> = { 400: 'badForm', 404: 'notFound', 405: 'methodNotAllowed', 413: 'tooLarge', 415: 'badForm' };
+
+/**
+ * Every /api answer is JSON, also those SvelteKit gives by itself: a path no route matches (or
+ * whose parameter matcher refuses it, as /api/measures/abc) would get the HTML error page, a method
+ * the endpoint does not export a text 405, and an `error(…)` an error page when the client accepts HTML.
+ */
+const apiJson: Handle = async ({ event, resolve }) => {
+	if (!event.url.pathname.startsWith('/api/')) return resolve(event);
+	if (event.route.id === null) return apiError(404, 'notFound');
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (err) {
+		if (isHttpError(err)) return apiError(err.status, err.body.message);
+		throw err;
+	}
+	if (response.status < 400 || /^application\/json\b/.test(response.headers.get('content-type') ?? '')) return response;
+	const answer = apiError(response.status, ERROR_KEYS[response.status] ?? 'invalid');
+	const allow = response.headers.get('allow');
+	if (allow) answer.headers.set('allow', allow);
+	return answer;
+};
+
+const everyRoute = sequence(drainedBody, securityHeaders, apiJson, language, clientAddress, session, access);
 
 /**
  * The participants' API (`/api/w/…`: joining, rating, live streams) is anonymous and answers JSON
@@ -135,7 +175,7 @@ const everyRoute = sequence(securityHeaders, language, clientAddress, session, a
  * errors are codes with German text, like every API error). Skipping them keeps the rating path
  * short during a burst; the security headers and the client-address check stay.
  */
-const participantApi = sequence(securityHeaders, clientAddress);
+const participantApi = sequence(drainedBody, securityHeaders, apiJson, clientAddress);
 
 export const handle: Handle = (input) => {
 	if (!(input.event.route.id ?? '').startsWith('/api/w/')) return everyRoute(input);
@@ -154,6 +194,5 @@ export const handleError: HandleServerError = ({ error: err, status }) => {
 		console.error(err);
 		return { message: 'internal' };
 	}
-	const keys: Record<number, string> = { 400: 'badForm', 404: 'notFound', 413: 'tooLarge', 415: 'badForm' };
-	return { message: keys[status] ?? 'invalid' };
+	return { message: ERROR_KEYS[status] ?? 'invalid' };
 };

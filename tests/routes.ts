@@ -19,8 +19,10 @@ export interface RouteFile {
 
 export interface Action extends RouteFile {
 	name: string;
-	/** False when the action never reads the request (e.g. `close`): a body cannot reach it. */
+	/** False when the action never reads the request's fields (e.g. `close`, or only drains it): a body cannot reach it. */
 	readsBody: boolean;
+	/** The action's own source text. */
+	text: string;
 }
 
 export interface Endpoint extends RouteFile {
@@ -59,7 +61,9 @@ export function listActions(): Action[] {
 			const rest = block.slice(match.index!);
 			const next = rest.slice(1).search(/\n\t(?:async\s+)?[A-Za-z_$][\w$]*\s*(?::|\()/);
 			const text = next < 0 ? rest : rest.slice(0, next + 1);
-			actions.push({ ...route, name, readsBody: /\brequest\b/.test(text) });
+			// The parameter list names `request` also when the body is only drained: look past both.
+			const uses = text.replace(/^[^(]*\(\{[^}]*\}\)/, '').replace(/\bdrainBody\(request\)/g, '');
+			actions.push({ ...route, name, text, readsBody: /\brequest\b/.test(uses) });
 		}
 		if (actions.length === 0) throw new Error(`No action names found in ${route.file}: update tests/routes.ts`);
 		return actions;

@@ -1124,6 +1124,7 @@ export const de = {
 		catalogueVersionExists: 'Diese Version des Katalogs ist bereits mit anderem Inhalt gespeichert. Gespeicherte Versionen ändern sich nie: Bitte eine neue Versionsnummer wählen.',
 		municipalityRequired: 'Bitte geben Sie die Kommune an (?municipality=ID): Sie koordinieren mehrere Kommunen.',
 		badForm: 'Die Anfrage konnte nicht gelesen werden. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.',
+		methodNotAllowed: 'Diese Anfrage ist an dieser Adresse nicht möglich.',
 		tooLarge: 'Die Anfrage ist zu groß und wurde nicht angenommen.',
 		tooMany: 'Zu viele Einträge.',
 		controlChars: 'Der Text enthält unzulässige Steuerzeichen.',

@@ -1121,6 +1121,7 @@ export const en: Messages = {
 		catalogueVersionExists: 'This version of the catalogue is already stored with other content. Stored versions never change: please choose a new version number.',
 		municipalityRequired: 'Please name the municipality (?municipality=ID): you coordinate several municipalities.',
 		badForm: 'The request could not be read. Please reload the page and try again.',
+		methodNotAllowed: 'This request is not possible at this address.',
 		tooLarge: 'The request is too large and was not accepted.',
 		tooMany: 'Too many entries.',
 		controlChars: 'The text contains control characters that are not allowed.',

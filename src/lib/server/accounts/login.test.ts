@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { createTestDb } from '../db/testing';
 import * as users from '../db/users';
-import { attemptLogin, type LoginThrottles } from './login';
+import { attemptLogin } from './login';
 import { hashPassword, verifyPassword } from './passwords';
-import { MemoryThrottle } from '../limits/throttle';
+import { MemoryThrottle, type LoginThrottles } from '../limits/throttle';
 
 const MAX = 5; // LOGIN_MAX_FAILURES' default
 const PASSWORD = 'richtiges-Passwort-1';

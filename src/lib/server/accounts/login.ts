@@ -3,14 +3,7 @@ import type { User } from '../db/schema';
 import * as users from '../db/users';
 import { onlyDeactivatedMemberships } from '../db/operator';
 import { DUMMY_HASH, verifyPassword } from './passwords';
-import { reserveAll, type Throttle } from '../limits/throttle';
-
-export interface LoginThrottles {
-	/** Failed logins per account (normalised e-mail). */
-	account: Throttle;
-	/** Failed logins per client address, with a higher limit: a town hall shares one address. */
-	address: Throttle;
-}
+import { reserveAll, type LoginThrottles } from '../limits/throttle';
 
 export type LoginOutcome =
 	| { ok: true; user: User }

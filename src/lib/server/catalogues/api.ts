@@ -1,5 +1,5 @@
 import { apiError } from '../http/api';
-import { getApp } from '../platform/app';
+import type { Db } from '../db';
 import * as municipalities from '../db/municipalities';
 
 /**
@@ -8,9 +8,9 @@ import * as municipalities from '../db/municipalities';
  * 401 without a session, 404 for a municipality they have no access to, 403 for another role, 400
  * when they coordinate several and named none.
  */
-export async function coordinatedMunicipality(locals: App.Locals, url: URL): Promise<number | Response> {
+export async function coordinatedMunicipality(db: Db, locals: App.Locals, url: URL): Promise<number | Response> {
 	if (!locals.user) return apiError(401, 'login');
-	const memberships = await municipalities.listMembershipsOf(getApp().db, locals.user.id);
+	const memberships = await municipalities.listMembershipsOf(db, locals.user.id);
 	const named = url.searchParams.get('municipality');
 	if (named !== null) {
 		const membership = memberships.find((m) => String(m.municipalityId) === named);

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { Refusal } from './refusal';
 import { de } from '$lib/i18n/staff/de';
-import { getApp } from '../platform/app';
+import type { Db } from '../db';
 import * as assessments from '../db/assessments';
 import * as municipalities from '../db/municipalities';
 import * as workshops from '../db/workshops';
@@ -20,9 +20,8 @@ export type ApiAccess = { assessment: Assessment; role: Role; userId: number };
  * The assessment behind an API path, with the caller's role in its municipality; a Response when
  * the caller is not logged in (401) or has no access (404: its existence is not revealed).
  */
-export async function apiAssessment(locals: App.Locals, idParam: string, ...roles: Role[]): Promise<ApiAccess | Response> {
+export async function apiAssessment(db: Db, locals: App.Locals, idParam: string, ...roles: Role[]): Promise<ApiAccess | Response> {
 	if (!locals.user) return apiError(401, 'login');
-	const { db } = getApp();
 	const assessment = await assessments.findAssessmentById(db, Number(idParam));
 	const role = assessment && (await municipalities.findRole(db, locals.user.id, assessment.municipality_id));
 	if (!assessment || !role) return apiError(404, 'notFound');
@@ -31,9 +30,8 @@ export async function apiAssessment(locals: App.Locals, idParam: string, ...role
 }
 
 /** The workshop behind an API path with the caller's role in its municipality (staff only). */
-export async function apiWorkshop(locals: App.Locals, idParam: string, ...roles: Role[]) {
+export async function apiWorkshop(db: Db, locals: App.Locals, idParam: string, ...roles: Role[]) {
 	if (!locals.user) return apiError(401, 'login');
-	const { db } = getApp();
 	const row = await workshops.findWorkshopWithMunicipality(db, Number(idParam));
 	const role = row && (await municipalities.findRole(db, locals.user.id, row.municipalityId));
 	if (!row || !role) return apiError(404, 'notFound');

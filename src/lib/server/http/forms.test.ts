@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loginSchema, passwordChangeSchema, invitationAcceptSchema, staffInviteSchema } from '$lib/schemas/forms';
-import { parseForm } from './forms';
+import { municipalityCreateSchema } from '$lib/schemas/municipality';
+import { formValues, parseForm } from './forms';
 
 const form = (entries: Record<string, string>) => {
 	const data = new FormData();
@@ -30,5 +31,30 @@ describe('parsing a form', () => {
 	it('reports mismatching new passwords on the confirmation field', () => {
 		const result = parseForm(passwordChangeSchema, form({ current: 'a', next: 'lang-genug-1', confirm: 'anders-1234' }));
 		expect(!result.ok && result.errors).toEqual({ confirm: 'passwordMismatch' });
+	});
+});
+
+describe('echoing a form after a refusal', () => {
+	const hostile = () => {
+		const data = form({ name: 'Musterstadt', kind: 'stadt', coordinatorEmail: 'k@example.org', password: 'geheim' });
+		for (const key of ['__proto__', 'constructor', 'toString', 'extra']) data.append(key, 'x');
+		return data;
+	};
+
+	it('gives back only the schema’s own fields: no __proto__ or other unknown names, never a password', () => {
+		const values = formValues(municipalityCreateSchema, hostile());
+		expect(values).toEqual({ name: 'Musterstadt', kind: 'stadt', coordinatorEmail: 'k@example.org' });
+		expect(Object.getOwnPropertyNames(values)).not.toContain('__proto__');
+		expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
+		// What SvelteKit does with the action's data: it must survive a structured copy unchanged.
+		expect(structuredClone(values)).toEqual(values);
+	});
+
+	it('the same for the values of a failed parse', () => {
+		const data = hostile();
+		data.set('name', '');
+		const result = parseForm(municipalityCreateSchema, data);
+		expect(result.ok).toBe(false);
+		expect(!result.ok && result.values).toEqual({ name: '', kind: 'stadt', coordinatorEmail: 'k@example.org' });
 	});
 });

@@ -12,17 +12,43 @@ export type FormResult<T> =
  * password fields) and the first error key per field, ready for `fail(400, …)`.
  */
 export function parseForm<T extends z.ZodType>(schema: T, form: FormData): FormResult<z.infer<T>> {
-	const raw: Record<string, string> = {};
-	for (const [key, value] of form) if (typeof value === 'string') raw[key] = value;
-	const result = schema.safeParse(raw);
+	const result = schema.safeParse(textFields(schema, form));
 	if (result.success) return { ok: true, data: result.data };
 	const errors: FieldErrors = {};
 	for (const issue of result.error.issues) {
 		const field = String(issue.path[0] ?? 'form');
 		errors[field] ??= isMessageKey(issue.message) ? issue.message : 'invalid';
 	}
-	const values = Object.fromEntries(Object.entries(raw).filter(([key]) => !/password|current|next|confirm/i.test(key)));
-	return { ok: false, values, errors };
+	return { ok: false, values: formValues(schema, form), errors };
+}
+
+/**
+ * The submitted text values of the schema's own fields, never a password field: what a refusal
+ * echoes to fill the form again. Only known names: a field named `__proto__` would become an own
+ * key that SvelteKit cannot serialise (a 500), and unknown fields have no input to go back into.
+ */
+export function formValues(schema: z.ZodType, form: FormData): Record<string, string> {
+	const values = textFields(schema, form);
+	for (const key of Object.keys(values)) if (/password|current|next|confirm/i.test(key)) delete values[key];
+	return values;
+}
+
+/** The schema's fields as sent (the last value of a repeated name, text only). */
+function textFields(schema: z.ZodType, form: FormData): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const key of fieldsOf(schema)) {
+		const value = form.getAll(key).at(-1);
+		if (typeof value === 'string') values[key] = value;
+	}
+	return values;
+}
+
+/** The field names of a form schema: an object, possibly refined, piped or one of a union. */
+function fieldsOf(schema: z.ZodType): string[] {
+	if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
+	if (schema instanceof z.ZodPipe) return fieldsOf(schema.in as z.ZodType);
+	if (schema instanceof z.ZodUnion) return [...new Set((schema.options as z.ZodType[]).flatMap(fieldsOf))];
+	return [];
 }
 
 // Our schemas give message keys; zod's own defaults are sentences and mean "invalid" for the UI.
@@ -50,6 +76,26 @@ export async function tryReadForm(request: Request): Promise<FormData | Unreadab
 		const cause = (err as { cause?: unknown } | null)?.cause;
 		if (statusOf(err) === 413 || statusOf(cause) === 413) return { unreadable: 'tooLarge', status: 413 };
 		return { unreadable: 'badForm', status: 400 };
+	}
+}
+
+/**
+ * Reads a body to its end and drops it: for actions that read no fields (and, as a safety net, for
+ * every request in hooks.server.ts). An answer sent before the body was read leaves the rest of it
+ * in the connection (adapter-node pauses the stream): the client sees a reset, or its next request
+ * on that keep-alive connection waits. A body over BODY_SIZE_LIMIT answers 413 (`tooLarge`).
+ */
+export async function drainBody(request: Request): Promise<void> {
+	if (!request.body || request.bodyUsed) return;
+	try {
+		const reader = request.body.getReader();
+		while (!(await reader.read()).done) {
+			// dropped: only the end of the body matters
+		}
+	} catch (err) {
+		const cause = (err as { cause?: unknown } | null)?.cause;
+		if (statusOf(err) === 413 || statusOf(cause) === 413) error(413, 'tooLarge');
+		error(400, 'badForm');
 	}
 }
 

@@ -25,6 +25,18 @@ export interface Throttle {
 	retryAfter(key: string): Promise<number>;
 }
 
+/** Failed logins: per account (normalised e-mail), and per client address with a higher limit (a town hall shares one). */
+export interface LoginThrottles {
+	account: Throttle;
+	address: Throttle;
+}
+
+/** Wrong join codes: per client address, and all addresses together per minute. */
+export interface CodeThrottles {
+	address: Throttle;
+	global: Throttle;
+}
+
 interface Entry {
 	count: number;
 	first: number;

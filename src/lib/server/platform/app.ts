@@ -6,9 +6,9 @@ import { countUsers, findUserByEmail } from '../db/users';
 import { DEMO_COORDINATOR, DEMO_OPERATOR, seedDemo, seedInitialAdmin, seedOperator } from '../seed/seed';
 import { storeShippedCatalogues } from '../catalogues/shipped';
 import { deleteExpiredSessions } from '../accounts/sessions';
-import type { LoginThrottles } from '../accounts/login';
-import type { CodeThrottles } from '../workshops/participant';
+import type { CodeThrottles, LoginThrottles } from '../limits/throttle';
 import { sharedParts, type SharedParts } from './instances';
+import { StreamLimits } from '../limits/limits';
 
 /** Everything the running server holds once: settings, the one database instance, the login throttle. */
 export interface App {
@@ -20,6 +20,8 @@ export interface App {
 	codeThrottle: CodeThrottles;
 	/** New ballots per workshop and client address (BALLOTS_PER_ADDRESS_PER_MINUTE); see instances.ts. */
 	admitBallot: SharedParts['admitBallot'];
+	/** Open live streams per client address and ballot (SSE_PER_ADDRESS, SSE_PER_BALLOT), per instance. */
+	streams: StreamLimits;
 	/** Memory (one SQLite process) or database (several instances on PostgreSQL). */
 	shared: SharedParts;
 }
@@ -126,6 +128,7 @@ export async function startApp(env: Record<string, string | undefined>): Promise
 		loginThrottle: shared.loginThrottle,
 		codeThrottle: shared.codeThrottle,
 		admitBallot: shared.admitBallot,
+		streams: new StreamLimits(config.SSE_PER_ADDRESS, config.SSE_PER_BALLOT),
 		shared
 	};
 	return app;

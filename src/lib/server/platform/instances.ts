@@ -5,8 +5,8 @@ import type { Config } from './config';
 import { openLimitsPostgres, type Db } from '../db';
 import { sharedSecret } from '../db/shared-limits';
 import { InProcessBus, useTransport } from '../realtime/live';
-import type { LoginThrottles } from '../accounts/login';
-import type { CodeThrottles } from '../workshops/participant';
+import type { CodeThrottles, LoginThrottles } from '../limits/throttle';
+import type { AdmitBallot } from '../limits/limits';
 import { SlidingWindowLimiter } from '../limits/rate-window';
 import { DbThrottle, DbWindowLimiter, keyHasher } from '../limits/shared-throttle';
 import { MemoryThrottle } from '../limits/throttle';
@@ -25,8 +25,8 @@ export interface SharedParts {
 	kind: 'memory' | 'database';
 	loginThrottle: LoginThrottles;
 	codeThrottle: CodeThrottles;
-	/** Admits one new ballot for the key (workshop and address); `trx` is the join's transaction (unused by both stores today). */
-	admitBallot: (trx: Db, key: string) => boolean | Promise<boolean>;
+	/** New ballots per workshop and address; `trx` (the join's transaction) is unused by both stores today. */
+	admitBallot: AdmitBallot;
 	/** Stops the bus's connections (tests, shutdown). */
 	close(): Promise<void>;
 }

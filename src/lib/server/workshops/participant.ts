@@ -1,10 +1,9 @@
 import type { Cookies } from '@sveltejs/kit';
 import { normaliseJoinCode } from '$lib/domain/joincode';
-import { getApp } from '../platform/app';
 import * as store from '../db/workshops';
 import type { WorkshopRow } from '../db/schema';
 import { Refusal } from '../http/refusal';
-import type { Throttle } from '../limits/throttle';
+import type { CodeThrottles } from '../limits/throttle';
 import { ballotCookie, ballotOf } from './workshops';
 import type { Db } from '../db';
 
@@ -14,12 +13,6 @@ export interface CodeRequest {
 	cookies?: Pick<Cookies, 'getAll'>;
 }
 
-/** Wrong join codes: per client address, and all addresses together per minute. */
-export interface CodeThrottles {
-	address: Throttle;
-	global: Throttle;
-}
-
 const GLOBAL_KEY = 'all';
 
 /**
@@ -27,21 +20,26 @@ const GLOBAL_KEY = 'all';
  *
  * Only wrong guesses are throttled:
  * - a device with a valid ballot cookie for the workshop always passes (reloads, stream reconnects);
- * - every other lookup first reserves one attempt of the global per-minute budget, given back when
- *   the code is right; with the budget spent, no code is looked up until the minute is over, so
- *   rotating addresses cannot guess faster than the budget;
- * - a wrong code also counts against the client address; an address over its limit gets 429 instead
- *   of 404 for wrong codes, but a right code from the same (shared) address still passes.
+ * - every other lookup first reserves one attempt of its client address, then one of the global
+ *   per-minute budget, both given back when the code is right; with the budget spent, no code is
+ *   looked up until the minute is over, so rotating addresses cannot guess faster than the budget;
+ * - an address over its limit gets 429 instead of 404 for wrong codes. A right code from that
+ *   (perhaps shared: a town hall) address still passes, on a second allowance of the address's own
+ *   that only wrong codes use up; once that is spent too, the address is refused before anything is
+ *   looked up and touches no shared budget — one address must not use up every other address's
+ *   joins. Every lookup that turns out wrong is paid from the global budget, so all addresses
+ *   together guess at most that budget. A right code holds its reservations only while it is looked
+ *   up: one address gets 429 for right codes only with more than twice its limit of lookups in
+ *   flight at once.
  */
-export async function workshopByCode(code: string, from: CodeRequest | string): Promise<WorkshopRow> {
-	const { db, codeThrottle } = getApp();
+export async function workshopByCode(db: Db, throttles: CodeThrottles, code: string, from: CodeRequest | string): Promise<WorkshopRow> {
 	const request = typeof from === 'string' ? { address: from } : from;
 	const normalised = normaliseJoinCode(code);
 	if (normalised && request.cookies) {
 		const known = await workshopByBallotCookie(db, normalised, request.cookies);
 		if (known) return known;
 	}
-	return lookUpGuardedCode(db, normalised, request.address, codeThrottle);
+	return lookUpGuardedCode(db, normalised, request.address, throttles);
 }
 
 /** The lookup behind the throttles; exported for tests with their own throttles. */
@@ -51,14 +49,42 @@ export async function lookUpGuardedCode(
 	address: string,
 	throttles: CodeThrottles
 ): Promise<WorkshopRow> {
-	if ((await throttles.global.reserve(GLOBAL_KEY)) > 0) throw new Refusal('tooManyCodes', 429);
+	// The address is reserved first: parallel guesses from one address cannot reach the global
+	// budget before the address's lock shows.
+	if ((await throttles.address.reserve(address)) > 0) return lookUpFromRefusedAddress(db, normalised, address, throttles);
+	if ((await throttles.global.reserve(GLOBAL_KEY)) > 0) {
+		await throttles.address.release(address);
+		throw new Refusal('tooManyCodes', 429);
+	}
 	const workshop = normalised ? await store.findWorkshopByCode(db, normalised) : undefined;
 	if (workshop) {
-		await throttles.global.release(GLOBAL_KEY);
+		await Promise.all([throttles.global.release(GLOBAL_KEY), throttles.address.release(address)]);
 		return workshop;
 	}
-	if ((await throttles.address.reserve(address)) > 0) throw new Refusal('tooManyCodes', 429);
 	throw new Refusal('unknownCode', 404);
+}
+
+/**
+ * A lookup from an address over its limit: only on the address's own second allowance (checked
+ * first, so a refused address never reaches the global budget), and paid from the global budget
+ * like any other lookup; 429 unless the code is right.
+ */
+async function lookUpFromRefusedAddress(
+	db: Db,
+	normalised: string | null | undefined,
+	address: string,
+	throttles: CodeThrottles
+): Promise<WorkshopRow> {
+	const key = `refused\u0000${address}`;
+	if ((await throttles.address.reserve(key)) > 0) throw new Refusal('tooManyCodes', 429);
+	if ((await throttles.global.reserve(GLOBAL_KEY)) > 0) {
+		await throttles.address.release(key);
+		throw new Refusal('tooManyCodes', 429);
+	}
+	const workshop = normalised ? await store.findWorkshopByCode(db, normalised) : undefined;
+	if (!workshop) throw new Refusal('tooManyCodes', 429);
+	await Promise.all([throttles.global.release(GLOBAL_KEY), throttles.address.release(key)]);
+	return workshop;
 }
 
 /** The workshop of a ballot cookie the device holds, if its token is valid and the code matches. */
@@ -75,16 +101,19 @@ export async function workshopByBallotCookie(db: Db, normalised: string, cookies
 	return undefined;
 }
 
-// A code always names the same workshop, so the rating path can skip the lookup after the first time.
-const workshopIds = new Map<string, number>();
+// A code always names the same workshop of a database, so the rating path can skip the lookup
+// after the first time. Kept per database: tests (and tools) open several.
+const workshopIds = new WeakMap<Db, Map<string, number>>();
 
 /** The id of the workshop behind a join code, for the hot rating path (same checks as above). */
-export async function workshopIdByCode(code: string, from: CodeRequest | string): Promise<number> {
+export async function workshopIdByCode(db: Db, throttles: CodeThrottles, code: string, from: CodeRequest | string): Promise<number> {
+	let ids = workshopIds.get(db);
+	if (!ids) workshopIds.set(db, (ids = new Map()));
 	const normalised = normaliseJoinCode(code);
-	const known = normalised && workshopIds.get(normalised);
+	const known = normalised && ids.get(normalised);
 	if (known) return known;
-	const workshop = await workshopByCode(code, from);
-	workshopIds.set(workshop.code, workshop.id);
+	const workshop = await workshopByCode(db, throttles, code, from);
+	ids.set(workshop.code, workshop.id);
 	return workshop.id;
 }
 

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/platform/app';
 import { SESSION_COOKIE, invalidateSession } from '$lib/server/accounts/sessions';
+import { drainBody } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (() => {
@@ -8,7 +9,8 @@ export const load = (() => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ cookies }) => {
+	default: async ({ cookies, request }) => {
+		await drainBody(request);
 		const token = cookies.get(SESSION_COOKIE);
 		if (token) await invalidateSession(getApp().db, token);
 		cookies.delete(SESSION_COOKIE, { path: '/' });

@@ -47,7 +47,7 @@ export const GET = (async ({ locals, url }) => {
  * nothing stored.
  */
 export const POST = (async ({ locals, request, url }) => {
-	const municipalityId = await coordinatedMunicipality(locals, url);
+	const municipalityId = await coordinatedMunicipality(getApp().db, locals, url);
 	if (typeof municipalityId !== 'number') return municipalityId;
 	let text: string;
 	try {

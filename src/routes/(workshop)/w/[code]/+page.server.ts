@@ -14,7 +14,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 async function findOrFail(code: string, from: CodeRequest) {
 	try {
-		return await workshopByCode(code, from);
+		return await workshopByCode(getApp().db, getApp().codeThrottle, code, from);
 	} catch (err) {
 		if (err instanceof Refusal) error(err.status, err.code);
 		throw err;
@@ -66,7 +66,7 @@ export const actions = {
 		const parsed = joinSchema.safeParse({ group: group === '' ? null : group });
 		if (!parsed.success) return fail(422, { error: 'invalidGroup', area: null });
 		try {
-			const admit: Admission = (trx) => admitNewBallot(trx, row.id, getClientAddress());
+			const admit: Admission = (trx) => admitNewBallot(getApp().admitBallot, trx, row.id, getClientAddress());
 			const token = await join(getApp().db, row, cookies.get(ballotCookie(row.id)), parsed.data.group, admit);
 			setBallotCookie(cookies, row.id, token, url.protocol === 'https:');
 		} catch (err) {

@@ -14,7 +14,7 @@ export const PATCH = (async ({ locals, params, request }) => {
 	const measureId = Number(params.id);
 	const assessmentId = await assessmentOfMeasure(getApp().db, measureId);
 	// Without a measure there is no municipality to check: the same 404 as for no access.
-	const access = await apiAssessment(locals, String(assessmentId ?? 0), 'coordinator');
+	const access = await apiAssessment(getApp().db, locals, String(assessmentId ?? 0), 'coordinator');
 	if (access instanceof Response) return access;
 	const input = await jsonBody(request, measurePatchSchema);
 	if (input instanceof Response) return input;

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { getApp } from '$lib/server/platform/app';
-import { parseForm, readForm } from '$lib/server/http/forms';
+import { formValues, parseForm, readForm } from '$lib/server/http/forms';
 import { createMunicipality, municipalitiesWithoutMembers, reinviteCoordinator, requireOperator } from '$lib/server/operator/operator';
 import { Refusal } from '$lib/server/http/refusal';
 import { municipalityCreateSchema, reinviteSchema } from '$lib/schemas/municipality';
@@ -10,11 +10,6 @@ export const load = (async ({ locals }) => {
 	requireOperator(locals);
 	return { withoutMembers: await municipalitiesWithoutMembers(getApp().db) };
 }) satisfies PageServerLoad;
-
-/** The text fields as sent, to fill the form again after a refusal. */
-function textValues(form: FormData): Record<string, string> {
-	return Object.fromEntries([...form].filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-}
 
 function linkOf(token: string, url: URL): string {
 	return new URL(`/invitation/${token}`, getApp().config.ORIGIN ?? url.origin).href;
@@ -36,7 +31,7 @@ export const actions = {
 		} catch (err) {
 			if (!(err instanceof Refusal)) throw err;
 			const field = err.code === 'municipalityNameTaken' ? 'name' : 'coordinatorEmail';
-			return fail(err.status, { action: 'create' as const, values: textValues(form), errors: { [field]: err.code } });
+			return fail(err.status, { action: 'create' as const, values: formValues(municipalityCreateSchema, form), errors: { [field]: err.code } });
 		}
 	},
 	/** Invites the first coordinator again, while nobody works in the municipality. */
@@ -54,7 +49,7 @@ export const actions = {
 		} catch (err) {
 			if (!(err instanceof Refusal)) throw err;
 			const field = err.code === 'municipalityHasMembers' ? 'municipalityId' : 'coordinatorEmail';
-			return fail(err.status, { action: 'reinvite' as const, values: textValues(form), errors: { [field]: err.code } });
+			return fail(err.status, { action: 'reinvite' as const, values: formValues(reinviteSchema, form), errors: { [field]: err.code } });
 		}
 	}
 } satisfies Actions;

@@ -15,7 +15,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 async function findOrFail(code: string, from: CodeRequest) {
 	try {
-		return await workshopByCode(code, from);
+		return await workshopByCode(getApp().db, getApp().codeThrottle, code, from);
 	} catch (err) {
 		if (err instanceof Refusal) error(err.status, err.code);
 		throw err;

@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
  * committed before the response: a 200 means it is stored.
  */
 export const POST = (async ({ locals, params, request }) => {
-	const access = await apiAssessment(locals, params.id, 'coordinator', 'editor');
+	const access = await apiAssessment(getApp().db, locals, params.id, 'coordinator', 'editor');
 	if (access instanceof Response) return access;
 	const input = await jsonBody(request, answerSchema);
 	if (input instanceof Response) return input;

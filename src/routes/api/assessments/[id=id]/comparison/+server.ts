@@ -12,7 +12,7 @@ import type { RequestHandler } from './$types';
  * municipality has not joined the comparison, 409 `comparisonNoKind` when its kind is not described.
  */
 export const GET = (async ({ locals, params }) => {
-	const access = await apiAssessment(locals, params.id, 'coordinator', 'editor');
+	const access = await apiAssessment(getApp().db, locals, params.id, 'coordinator', 'editor');
 	if (access instanceof Response) return access;
 	try {
 		const view = await comparisonFor(getApp().db, access.assessment);

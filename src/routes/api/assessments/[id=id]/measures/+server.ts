@@ -7,14 +7,14 @@ import type { RequestHandler } from './$types';
 
 /** The assessment's measures (every role of the municipality may read the plan). */
 export const GET = (async ({ locals, params }) => {
-	const access = await apiAssessment(locals, params.id);
+	const access = await apiAssessment(getApp().db, locals, params.id);
 	if (access instanceof Response) return access;
 	return json((await listMeasures(getApp().db, access.assessment.id)).map(measureJson));
 }) satisfies RequestHandler;
 
 /** Creates a measure (coordinators). */
 export const POST = (async ({ locals, params, request }) => {
-	const access = await apiAssessment(locals, params.id, 'coordinator');
+	const access = await apiAssessment(getApp().db, locals, params.id, 'coordinator');
 	if (access instanceof Response) return access;
 	const input = await jsonBody(request, measureInputSchema);
 	if (input instanceof Response) return input;

@@ -18,7 +18,7 @@ import type { RequestHandler } from './$types';
  * area, or null for a first round.
  */
 export const GET = (async ({ locals, params, url }) => {
-	const access = await apiAssessment(locals, params.id);
+	const access = await apiAssessment(getApp().db, locals, params.id);
 	if (access instanceof Response) return access;
 	const { db } = getApp();
 	let workshop;

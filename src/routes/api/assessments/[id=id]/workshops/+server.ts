@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 
 /** Creates a workshop for the assessment (facilitators and coordinators). */
 export const POST = (async ({ locals, params, request }) => {
-	const access = await apiAssessment(locals, params.id, 'coordinator', 'facilitator');
+	const access = await apiAssessment(getApp().db, locals, params.id, 'coordinator', 'facilitator');
 	if (access instanceof Response) return access;
 	const input = await jsonBody(request, workshopCreateSchema);
 	if (input instanceof Response) return input;

@@ -12,8 +12,8 @@ export const POST = (async ({ params, request, cookies, getClientAddress, url })
 	const input = await jsonBody(request, joinSchema);
 	if (input instanceof Response) return input;
 	try {
-		const workshop = await workshopByCode(params.code, { address: getClientAddress(), cookies });
-		const admit: Admission = (trx) => admitNewBallot(trx, workshop.id, getClientAddress());
+		const workshop = await workshopByCode(getApp().db, getApp().codeThrottle, params.code, { address: getClientAddress(), cookies });
+		const admit: Admission = (trx) => admitNewBallot(getApp().admitBallot, trx, workshop.id, getClientAddress());
 		const token = await join(getApp().db, workshop, cookies.get(ballotCookie(workshop.id)), input.group, admit);
 		setBallotCookie(cookies, workshop.id, token, url.protocol === 'https:');
 		return json({ joined: true, group: input.group });

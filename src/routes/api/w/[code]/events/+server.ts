@@ -15,7 +15,7 @@ const publicState = (state: { status: string; openAreas: number[]; areas: number
  * bus reconnecting, arrives as a full state.
  */
 export const GET = (({ params, getClientAddress, cookies }) =>
-	participantStream(params.code, getClientAddress(), cookies, (workshopId) => async (send) => {
+	participantStream(getApp(), params.code, getClientAddress(), cookies, (workshopId) => async (send) => {
 		const { db } = getApp();
 		const unsubscribe = subscribeLive(
 			db,

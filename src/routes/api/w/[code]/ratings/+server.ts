@@ -11,7 +11,7 @@ export const POST = (async ({ params, request, cookies, getClientAddress }) => {
 	const input = await jsonBody(request, ratingSchema);
 	if (input instanceof Response) return input;
 	try {
-		const workshopId = await workshopIdByCode(params.code, { address: getClientAddress(), cookies });
+		const workshopId = await workshopIdByCode(getApp().db, getApp().codeThrottle, params.code, { address: getClientAddress(), cookies });
 		const seq = await rate(getApp().db, workshopId, cookies.get(ballotCookie(workshopId)), input.area, input.level);
 		return json({ status: 'saved', seq, area: input.area, level: input.level });
 	} catch (err) {

@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 
 /** Opens or closes areas for rating. */
 export const POST = (async ({ locals, params, request }) => {
-	const access = await apiWorkshop(locals, params.id, 'coordinator', 'facilitator');
+	const access = await apiWorkshop(getApp().db, locals, params.id, 'coordinator', 'facilitator');
 	if (access instanceof Response) return access;
 	const input = await jsonBody(request, workshopAreasSchema);
 	if (input instanceof Response) return input;

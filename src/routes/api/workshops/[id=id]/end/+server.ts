@@ -6,7 +6,7 @@ import type { RequestHandler } from './$types';
 
 /** Ends the workshop: no more ratings, ever. */
 export const POST = (async ({ locals, params }) => {
-	const access = await apiWorkshop(locals, params.id, 'coordinator', 'facilitator');
+	const access = await apiWorkshop(getApp().db, locals, params.id, 'coordinator', 'facilitator');
 	if (access instanceof Response) return access;
 	try {
 		await endWorkshop(getApp().db, access.workshop.id);

@@ -1,5 +1,4 @@
 import { apiError, apiWorkshop } from '$lib/server/http/api';
-import { acquireStream } from '$lib/server/limits/limits';
 import { getApp } from '$lib/server/platform/app';
 import { eventStream } from '$lib/server/realtime/live';
 import { currentState, subscribeLive } from '$lib/server/workshops/workshops';
@@ -10,9 +9,9 @@ import type { RequestHandler } from './$types';
  * every instance); the full state again after a workshop change or a bus reconnect.
  */
 export const GET = (async ({ locals, params, getClientAddress }) => {
-	const access = await apiWorkshop(locals, params.id);
+	const access = await apiWorkshop(getApp().db, locals, params.id);
 	if (access instanceof Response) return access;
-	const release = acquireStream(getClientAddress());
+	const release = getApp().streams.acquire(getClientAddress());
 	if (!release) return apiError(429, 'tooManyStreams');
 	const { db } = getApp();
 	const workshopId = access.workshop.id;

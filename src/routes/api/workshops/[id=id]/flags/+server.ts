@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 
 /** Marks the workshop as rehearsal or not (`rehearsal`) and archives it or brings it back (`archived`). */
 export const POST = (async ({ locals, params, request }) => {
-	const access = await apiWorkshop(locals, params.id, 'coordinator', 'facilitator');
+	const access = await apiWorkshop(getApp().db, locals, params.id, 'coordinator', 'facilitator');
 	if (access instanceof Response) return access;
 	const input = await jsonBody(request, workshopFlagsSchema);
 	if (input instanceof Response) return input;

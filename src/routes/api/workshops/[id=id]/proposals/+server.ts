@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
  * written (Berlin time), whether hidden, and the measures made from it. Never a ballot.
  */
 export const GET = (async ({ locals, params }) => {
-	const access = await apiWorkshop(locals, params.id);
+	const access = await apiWorkshop(getApp().db, locals, params.id);
 	if (access instanceof Response) return access;
 	const proposals = await staffProposals(getApp().db, access.workshop.id);
 	return json(

@@ -3,7 +3,7 @@ import { getApp } from '$lib/server/platform/app';
 import { storedPreviousProblems } from '$lib/server/catalogues/editions';
 import { listCatalogues, listDrafts, storeCatalogue } from '$lib/server/catalogues/catalogues';
 import { startDraft } from '$lib/server/catalogues/drafts';
-import { readForm, tryReadForm } from '$lib/server/http/forms';
+import { parseForm, readForm, tryReadForm } from '$lib/server/http/forms';
 import { MAX_CATALOGUE_BYTES } from '$lib/server/limits/upload-limits';
 import { requireRole } from '$lib/server/http/guards';
 import { validateCatalogueText } from '$lib/schemas/catalogue';
@@ -32,8 +32,8 @@ export const actions = {
 	/** "Neue Version bearbeiten": a draft copied from a stored version, with a new version proposed. */
 	draft: async ({ locals, request }) => {
 		const { municipalityId, userId } = requireRole(locals, 'coordinator');
-		const parsed = draftStartSchema.safeParse(Object.fromEntries(await readForm(request)));
-		if (!parsed.success) return fail(400, { error: 'catalogue' as const, problems: [] });
+		const parsed = parseForm(draftStartSchema, await readForm(request));
+		if (!parsed.ok) return fail(400, { error: 'catalogue' as const, problems: [] });
 		const id = await startDraft(getApp().db, municipalityId, parsed.data.catalogueId, userId);
 		if (id === undefined) return fail(400, { error: 'catalogue' as const, problems: [] });
 		redirect(303, `/m/${municipalityId}/catalogues/drafts/${id}`);

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/platform/app';
 import { comparisonSettings, setComparisonOptIn } from '$lib/server/results/comparison';
+import { drainBody } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,13 +15,15 @@ export const load = (async ({ locals }) => {
 
 export const actions = {
 	/** Opts the municipality in: its latest closed round counts, and it sees the comparison. */
-	join: async ({ locals }) => {
+	join: async ({ locals, request }) => {
+		await drainBody(request);
 		const { municipalityId } = requireRole(locals, 'coordinator');
 		await setComparisonOptIn(getApp().db, municipalityId, true);
 		return { changed: 'joined' as const };
 	},
 	/** Opts out at once: it no longer sees the comparison and enters no new snapshot. */
-	leave: async ({ locals }) => {
+	leave: async ({ locals, request }) => {
+		await drainBody(request);
 		const { municipalityId } = requireRole(locals, 'coordinator');
 		await setComparisonOptIn(getApp().db, municipalityId, false);
 		return { changed: 'left' as const };

@@ -1,5 +1,6 @@
 import { participantStream } from '$lib/server/workshops/participant-stream';
 import { groupBus, groupChannel } from '$lib/server/groups/proposals';
+import { getApp } from '$lib/server/platform/app';
 import type { RequestHandler } from './$types';
 
 /**
@@ -7,7 +8,7 @@ import type { RequestHandler } from './$types';
  * runs. No content and no ballot: the page reloads its own data when its area changed.
  */
 export const GET = (({ params, getClientAddress, cookies }) =>
-	participantStream(params.code, getClientAddress(), cookies, (workshopId) => (send) =>
+	participantStream(getApp(), params.code, getClientAddress(), cookies, (workshopId) => (send) =>
 		groupBus.subscribe(
 			groupChannel(workshopId),
 			(event) => send(event.type, event),

@@ -5,7 +5,7 @@ import { findRound } from '$lib/server/rounds/rounds';
 import type { LayoutServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
-	const { assessment } = await requireAssessment(locals, params.assessment);
+	const { assessment } = await requireAssessment(getApp().db, locals, params.assessment);
 	const { db } = getApp();
 	const catalogue = await catalogueOf(db, assessment);
 	const previous =

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { assignmentsSchema, closeSchema, roundStartSchema } from '$lib/schemas/forms';
-import { parseForm, readForm } from '$lib/server/http/forms';
+import { drainBody, parseForm, readForm } from '$lib/server/http/forms';
 import { areaProgress, totalProgress } from '$lib/domain/progress';
 import { getApp } from '$lib/server/platform/app';
 import { requireAssessment } from '$lib/server/http/assessment-access';
@@ -13,7 +13,7 @@ import { t } from '$lib/i18n/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url }) => {
-	const { assessment, role, userId } = await requireAssessment(locals, params.assessment);
+	const { assessment, role, userId } = await requireAssessment(getApp().db, locals, params.assessment);
 	const { db } = getApp();
 	const catalogue = await catalogueOf(db, assessment);
 	const [answers, assignments, staff, statusHistory, result] = await Promise.all([
@@ -60,7 +60,7 @@ export const load = (async ({ locals, params, url }) => {
 
 export const actions = {
 	assign: async ({ locals, params, request }) => {
-		const { assessment } = await requireAssessment(locals, params.assessment, 'coordinator');
+		const { assessment } = await requireAssessment(getApp().db, locals, params.assessment, 'coordinator');
 		const form = await readForm(request);
 		const parsed = assignmentsSchema.safeParse(form.getAll('assign').map(String));
 		if (!parsed.success) return fail(400, { error: parsed.error.issues[0]?.message ?? 'invalid', action: 'assign' as const });
@@ -78,7 +78,7 @@ export const actions = {
 	 * to the confirmation, which lists what is open; closing with open items needs a reason.
 	 */
 	close: async ({ locals, params, request }) => {
-		const { assessment, municipalityId } = await requireAssessment(locals, params.assessment, 'coordinator');
+		const { assessment, municipalityId } = await requireAssessment(getApp().db, locals, params.assessment, 'coordinator');
 		const parsed = parseForm(closeSchema, await readForm(request));
 		if (!parsed.ok) {
 			if (parsed.errors.step) redirect(303, `/m/${municipalityId}/assessments/${assessment.id}?close=confirm#close-heading`);
@@ -90,10 +90,13 @@ export const actions = {
 		}
 		return statusAction(locals, params.assessment, 'closed', { reason: parsed.data.reason, openItems });
 	},
-	reopen: async ({ locals, params }) => statusAction(locals, params.assessment, 'open'),
+	reopen: async ({ locals, params, request }) => {
+		await drainBody(request);
+		return statusAction(locals, params.assessment, 'open');
+	},
 	/** "Neue Runde starten": the next round after this one; the catalogue is checked again on the server. */
 	startRound: async ({ locals, params, request }) => {
-		const { assessment, municipalityId, userId } = await requireAssessment(locals, params.assessment, 'coordinator');
+		const { assessment, municipalityId, userId } = await requireAssessment(getApp().db, locals, params.assessment, 'coordinator');
 		const parsed = parseForm(roundStartSchema, await readForm(request));
 		if (!parsed.ok) return fail(400, { action: 'round' as const, errors: parsed.errors, values: parsed.values });
 		const { name, catalogueId } = parsed.data;
@@ -117,7 +120,7 @@ async function statusAction(
 	status: 'open' | 'closed',
 	closing?: Parameters<typeof setStatus>[4]
 ) {
-	const { assessment, userId, municipalityId } = await requireAssessment(locals, assessmentParam, 'coordinator');
+	const { assessment, userId, municipalityId } = await requireAssessment(getApp().db, locals, assessmentParam, 'coordinator');
 	try {
 		await setStatus(getApp().db, assessment, status, userId, closing);
 	} catch (err) {

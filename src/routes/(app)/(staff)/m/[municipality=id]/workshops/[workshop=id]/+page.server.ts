@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { readForm } from '$lib/server/http/forms';
+import { drainBody, readForm } from '$lib/server/http/forms';
 import { areaNumbersSchema, paperLevelsSchema } from '$lib/schemas/forms';
 import type { RatingLevel } from '$lib/domain/ballot';
 import { getApp } from '$lib/server/platform/app';
@@ -14,7 +14,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url, depends }) => {
 	depends('app:join-rate');
-	const { workshop: row, assessmentName, role } = await requireWorkshop(locals, params.workshop);
+	const { workshop: row, assessmentName, role } = await requireWorkshop(getApp().db, locals, params.workshop);
 	const { db, config } = getApp();
 	const workshop = parseWorkshop(row);
 	const catalogue = await workshopCatalogue(db, row);
@@ -30,7 +30,7 @@ export const load = (async ({ locals, params, url, depends }) => {
 		levels: catalogue.levels.map((l) => ({ level: l.level, name: l.name })),
 		link,
 		qr: await qrSvg(link),
-		joinRate: await joinRatePanel(row.id),
+		joinRate: await joinRatePanel(getApp().db, row.id),
 		groupPhase: await phaseOf(db, row)
 	};
 }) satisfies PageServerLoad;
@@ -52,7 +52,7 @@ function areasOrRefuse(parsed: ReturnType<typeof parseAreas>): number[] {
  * the error next to that control rather than at the top of a long page.
  */
 async function change(locals: App.Locals, workshopParam: string, source: string, run: (workshopId: number) => Promise<void>) {
-	const { workshop } = await requireWorkshop(locals, workshopParam, ...CONTROL_ROLES);
+	const { workshop } = await requireWorkshop(getApp().db, locals, workshopParam, ...CONTROL_ROLES);
 	try {
 		await run(workshop.id);
 	} catch (err) {
@@ -84,9 +84,12 @@ export const actions = {
 		);
 		return 'done' in result ? { ...result, opened: false } : result;
 	},
-	end: async ({ locals, params }) => change(locals, params.workshop, 'end', (id) => endWorkshop(getApp().db, id)),
-	voidMinute: async ({ locals, params, request }) => voidMinuteAction(locals, params.workshop, await readForm(request)),
-	undoVoid: async ({ locals, params, request }) => undoVoidAction(locals, params.workshop, await readForm(request)),
+	end: async ({ locals, params, request }) => {
+		await drainBody(request);
+		return change(locals, params.workshop, 'end', (id) => endWorkshop(getApp().db, id));
+	},
+	voidMinute: async ({ locals, params, request }) => voidMinuteAction(getApp().db, locals, params.workshop, await readForm(request)),
+	undoVoid: async ({ locals, params, request }) => undoVoidAction(getApp().db, locals, params.workshop, await readForm(request)),
 	paper: async ({ locals, params, request }) => {
 		const form = await readForm(request);
 		const group = String(form.get('group') ?? '');

@@ -13,7 +13,7 @@ const FILTERS = ['all', 'open', 'answered'] as const;
 type Filter = (typeof FILTERS)[number];
 
 export const load = (async ({ locals, params, url }) => {
-	const { assessment } = await requireAssessment(locals, params.assessment, 'coordinator');
+	const { assessment } = await requireAssessment(getApp().db, locals, params.assessment, 'coordinator');
 	const { db } = getApp();
 	const catalogue = await catalogueOf(db, assessment);
 	const [answers, agreed, staff] = await Promise.all([
@@ -75,7 +75,7 @@ export const load = (async ({ locals, params, url }) => {
 
 export const actions = {
 	agree: async ({ locals, params, request }) => {
-		const { assessment, userId } = await requireAssessment(locals, params.assessment, 'coordinator');
+		const { assessment, userId } = await requireAssessment(getApp().db, locals, params.assessment, 'coordinator');
 		const parsed = parseForm(agreedSchema, await readForm(request));
 		if (!parsed.ok) return fail(400, { questionId: parsed.values.questionId ?? '', values: parsed.values, errors: parsed.errors });
 		const { questionId, value, reason, version } = parsed.data;

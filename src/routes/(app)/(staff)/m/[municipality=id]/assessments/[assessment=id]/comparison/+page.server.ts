@@ -5,7 +5,7 @@ import { Refusal } from '$lib/server/http/refusal';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
-	const { assessment } = await requireAssessment(locals, params.assessment, 'coordinator', 'editor');
+	const { assessment } = await requireAssessment(getApp().db, locals, params.assessment, 'coordinator', 'editor');
 	let view: ComparisonView | null = null;
 	let refusal: 'comparisonNotOptedIn' | 'comparisonNoKind' | null = null;
 	try {

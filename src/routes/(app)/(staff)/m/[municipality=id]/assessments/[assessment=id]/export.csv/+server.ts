@@ -6,7 +6,7 @@ import type { RequestHandler } from './$types';
 
 /** All answers as CSV for German Excel: one row per question, three columns per rater. */
 export const GET = (async ({ locals, params }) => {
-	const { assessment } = await requireAssessment(locals, params.assessment, 'coordinator');
+	const { assessment } = await requireAssessment(getApp().db, locals, params.assessment, 'coordinator');
 	const lang = locals.lang;
 	const rows = answerRows(await answerData(getApp().db, assessment), lang);
 	return new Response(csvText(rows, lang, ANSWER_ID_COLUMNS), {

@@ -6,7 +6,7 @@ import { Refusal } from '$lib/server/http/refusal';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url }) => {
-	const { assessment } = await requireAssessment(locals, params.assessment, 'coordinator', 'facilitator');
+	const { assessment } = await requireAssessment(getApp().db, locals, params.assessment, 'coordinator', 'facilitator');
 	let report;
 	try {
 		report = await gapReport(getApp().db, assessment, url.searchParams.get('workshop'));

@@ -9,7 +9,7 @@ const SORTS: MeasureSort[] = ['due', 'priority', 'status'];
 
 /** The plan per area with filters (area, status, overdue) and a sort order from the query string. */
 export const load = (async ({ locals, params, url }) => {
-	const { assessment, role } = await requireAssessment(locals, params.assessment);
+	const { assessment, role } = await requireAssessment(getApp().db, locals, params.assessment);
 	const plan = await measurePlan(getApp().db, assessment);
 	const areaParam = Number(url.searchParams.get('area'));
 	const statusParam = url.searchParams.get('status') ?? '';

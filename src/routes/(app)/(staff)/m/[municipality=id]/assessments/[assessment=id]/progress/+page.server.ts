@@ -12,7 +12,7 @@ import type { PageServerLoad } from './$types';
  * changes). Round ids outside the chain fall back to the default, so a hand-edited link never fails.
  */
 export const load = (async ({ locals, params, url }) => {
-	const { assessment } = await requireAssessment(locals, params.assessment);
+	const { assessment } = await requireAssessment(getApp().db, locals, params.assessment);
 	const { db } = getApp();
 	const rounds = await progressOf(db, assessment);
 	const catalogue = await catalogueOf(db, assessment);

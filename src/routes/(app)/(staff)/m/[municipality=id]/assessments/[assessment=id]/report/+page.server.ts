@@ -8,7 +8,7 @@ import { progressOf } from '$lib/server/rounds/progress';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url }) => {
-	const { assessment, municipalityName } = await requireAssessment(locals, params.assessment, 'coordinator', 'facilitator');
+	const { assessment, municipalityName } = await requireAssessment(getApp().db, locals, params.assessment, 'coordinator', 'facilitator');
 	let report;
 	try {
 		report = await gapReport(getApp().db, assessment, url.searchParams.get('workshop'));

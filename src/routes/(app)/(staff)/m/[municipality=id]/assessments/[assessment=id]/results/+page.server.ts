@@ -5,7 +5,7 @@ import { adminResult } from '$lib/server/results/results';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
-	const { assessment } = await requireAssessment(locals, params.assessment);
+	const { assessment } = await requireAssessment(getApp().db, locals, params.assessment);
 	const result = await adminResult(getApp().db, assessment);
 	const { catalogue } = result;
 	return {

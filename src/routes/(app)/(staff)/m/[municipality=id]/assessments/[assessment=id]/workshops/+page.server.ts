@@ -10,7 +10,7 @@ import { Refusal } from '$lib/server/http/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
-	const { assessment } = await requireAssessment(locals, params.assessment);
+	const { assessment } = await requireAssessment(getApp().db, locals, params.assessment);
 	const { db } = getApp();
 	const workshops = await listWorkshops(db, assessment.id);
 	const defaultId = workshops.find(countsByDefault)?.id ?? null;
@@ -34,7 +34,7 @@ export const load = (async ({ locals, params }) => {
 
 export const actions = {
 	create: async ({ locals, params, request }) => {
-		const { assessment, userId, municipalityId } = await requireAssessment(locals, params.assessment, 'coordinator', 'facilitator');
+		const { assessment, userId, municipalityId } = await requireAssessment(getApp().db, locals, params.assessment, 'coordinator', 'facilitator');
 		const form = await readForm(request);
 		const values = {
 			title: String(form.get('title') ?? ''),
@@ -69,7 +69,7 @@ export const actions = {
 
 	/** Marks a workshop as rehearsal or not, archives it or brings it back. */
 	flags: async ({ locals, params, request }) => {
-		const { assessment } = await requireAssessment(locals, params.assessment, 'coordinator', 'facilitator');
+		const { assessment } = await requireAssessment(getApp().db, locals, params.assessment, 'coordinator', 'facilitator');
 		const form = await readForm(request);
 		const workshopId = Number(form.get('workshop'));
 		const flag = String(form.get('flag') ?? '');

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/platform/app';
 import { discardDraft, openDraft, publishDraft, saveDraft } from '$lib/server/catalogues/drafts';
 import { addQuestionFrom, editArea, editGeneral, editQuestion, editTopics, type DraftEdit } from '$lib/server/catalogues/draft-edits';
-import { readForm } from '$lib/server/http/forms';
+import { drainBody, readForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import { countQuestions, validateCatalogue, type Catalogue } from '$lib/schemas/catalogue';
 import { describeProblems } from '$lib/domain/catalogue-problems';
@@ -64,7 +64,8 @@ export const actions = {
 	question: (event) => edit(event, editQuestion),
 	addQuestion: (event) => edit(event, addQuestionFrom),
 
-	publish: async ({ locals, params }) => {
+	publish: async ({ locals, params, request }) => {
+		await drainBody(request);
 		const { draft, userId } = await draftOf({ locals, params });
 		const outcome = await publishDraft(getApp().db, draft, userId);
 		if (!outcome.ok && outcome.status === 'invalid') {

@@ -14,7 +14,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The facilitator's overview of the small groups (every role reads; coordination and moderation act). */
 export const load = (async ({ locals, params }) => {
-	const { workshop, role } = await requireWorkshop(locals, params.workshop);
+	const { workshop, role } = await requireWorkshop(getApp().db, locals, params.workshop);
 	const overview = await groupOverview(getApp().db, workshop, locals.lang);
 	return {
 		seating: await seatingOf(getApp().db, workshop.id),
@@ -40,20 +40,20 @@ const proposalForm = z.object({ proposal: z.coerce.number().int().positive().max
 
 export const actions = {
 	start: async ({ locals, params, request }) => {
-		const { workshop, userId } = await requireWorkshop(locals, params.workshop, 'coordinator', 'facilitator');
+		const { workshop, userId } = await requireWorkshop(getApp().db, locals, params.workshop, 'coordinator', 'facilitator');
 		const form = await readForm(request);
 		// The button names the step, so a body without it (a stray or hostile request) starts nothing.
 		if (form.get('phase') !== 'start') return fail(400, { error: 'invalid', where: '' });
 		return act(() => startGroupPhase(getApp().db, workshop.id, userId, form.get('showComments') === 'on'), '', 'started', params);
 	},
 	end: async ({ locals, params, request }) => {
-		const { workshop } = await requireWorkshop(locals, params.workshop, 'coordinator', 'facilitator');
+		const { workshop } = await requireWorkshop(getApp().db, locals, params.workshop, 'coordinator', 'facilitator');
 		const form = await readForm(request);
 		if (form.get('phase') !== 'end') return fail(400, { error: 'invalid', where: '' });
 		return act(() => endGroupPhase(getApp().db, workshop.id), '', 'ended', params);
 	},
 	hide: async ({ locals, params, request }) => {
-		const { workshop, userId } = await requireWorkshop(locals, params.workshop, 'coordinator', 'facilitator');
+		const { workshop, userId } = await requireWorkshop(getApp().db, locals, params.workshop, 'coordinator', 'facilitator');
 		const form = await readForm(request);
 		const parsed = proposalForm.safeParse({ proposal: form.get('proposal'), hidden: form.get('hidden') });
 		if (!parsed.success) return fail(422, { error: 'unknownProposalHere', where: '' });
@@ -62,7 +62,7 @@ export const actions = {
 	},
 	/** The named tables and whether participants choose one: saved together, all or nothing. */
 	tables: async ({ locals, params, request }) => {
-		const { workshop } = await requireWorkshop(locals, params.workshop, 'coordinator', 'facilitator');
+		const { workshop } = await requireWorkshop(getApp().db, locals, params.workshop, 'coordinator', 'facilitator');
 		const form = await readForm(request);
 		const mode = form.get('mode');
 		if (mode !== 'areas' && mode !== 'tables') return fail(400, { error: 'invalid', where: 'tables' });
@@ -82,7 +82,7 @@ export const actions = {
 		redirect(303, `/m/${params.municipality}/workshops/${params.workshop}/groups?done=tables#tables`);
 	},
 	summary: async ({ locals, params, request }) => {
-		const { workshop, userId } = await requireWorkshop(locals, params.workshop, 'coordinator', 'facilitator');
+		const { workshop, userId } = await requireWorkshop(getApp().db, locals, params.workshop, 'coordinator', 'facilitator');
 		const form = await readForm(request);
 		const text = form.get('text');
 		// No text field at all is not a request to clear the summary.

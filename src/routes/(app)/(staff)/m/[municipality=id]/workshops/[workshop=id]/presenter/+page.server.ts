@@ -7,7 +7,7 @@ import { workshopState } from '$lib/server/workshops/workshops';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url }) => {
-	const { workshop } = await requireWorkshop(locals, params.workshop);
+	const { workshop } = await requireWorkshop(getApp().db, locals, params.workshop);
 	const { db, config } = getApp();
 	const link = joinUrl(config.ORIGIN ?? url.origin, workshop.code);
 	return {

@@ -10,7 +10,7 @@ import { lastRoundReferences } from '$lib/server/rounds/rounds';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
-	const { assessment, role, userId } = await requireAssessment(locals, params.assessment, 'coordinator', 'editor');
+	const { assessment, role, userId } = await requireAssessment(getApp().db, locals, params.assessment, 'coordinator', 'editor');
 	const { db } = getApp();
 	const areaNumber = Number(params.area);
 	if (role !== 'coordinator' && !(await isAssigned(db, assessment.id, areaNumber, userId))) {
@@ -48,7 +48,7 @@ export const load = (async ({ locals, params }) => {
 export const actions = {
 	/** The save button of the page (without JavaScript): every question of the area in one transaction. */
 	save: async ({ locals, params, request }) => {
-		const { assessment, role, userId, municipalityId } = await requireAssessment(locals, params.assessment, 'coordinator', 'editor');
+		const { assessment, role, userId, municipalityId } = await requireAssessment(getApp().db, locals, params.assessment, 'coordinator', 'editor');
 		const { db } = getApp();
 		const catalogue = await catalogueOf(db, assessment);
 		const area = catalogue.areas.find((a) => a.number === Number(params.area))!;

@@ -6,7 +6,7 @@ import type { RequestHandler } from './$types';
 
 /** The areas sheet of the results workbook as CSV for German Excel; `?workshop=ID` as there. */
 export const GET = (async ({ locals, params, url }) => {
-	const { assessment } = await requireAssessment(locals, params.assessment, 'coordinator', 'facilitator');
+	const { assessment } = await requireAssessment(getApp().db, locals, params.assessment, 'coordinator', 'facilitator');
 	const lang = locals.lang;
 	const report = await exportReport(getApp().db, assessment, url.searchParams.get('workshop'));
 	return new Response(csvText(areaRows(report, lang), lang), {

@@ -6,7 +6,7 @@ import type { RequestHandler } from './$types';
 
 /** The workshop's anonymous ratings (the ratings sheet of the workbook) as CSV; `?workshop=ID` as there. */
 export const GET = (async ({ locals, params, url }) => {
-	const { assessment } = await requireAssessment(locals, params.assessment, 'coordinator', 'facilitator');
+	const { assessment } = await requireAssessment(getApp().db, locals, params.assessment, 'coordinator', 'facilitator');
 	const { db } = getApp();
 	const lang = locals.lang;
 	const report = await exportReport(db, assessment, url.searchParams.get('workshop'));

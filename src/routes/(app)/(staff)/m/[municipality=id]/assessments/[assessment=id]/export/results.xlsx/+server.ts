@@ -22,7 +22,7 @@ import type { RequestHandler } from './$types';
  * agreed answers only: who answered what stays with the coordination, as on the agreement page.
  */
 export const GET = (async ({ locals, params, url }) => {
-	const { assessment, role } = await requireAssessment(locals, params.assessment, 'coordinator', 'facilitator');
+	const { assessment, role } = await requireAssessment(getApp().db, locals, params.assessment, 'coordinator', 'facilitator');
 	const { db } = getApp();
 	const lang = locals.lang;
 	const report = await exportReport(db, assessment, url.searchParams.get('workshop'));

@@ -9,7 +9,7 @@ import { Refusal } from '$lib/server/http/refusal';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url }) => {
-	const { assessment } = await requireAssessment(locals, params.assessment, 'coordinator', 'facilitator');
+	const { assessment } = await requireAssessment(getApp().db, locals, params.assessment, 'coordinator', 'facilitator');
 	const { db, config } = getApp();
 	let report;
 	try {

@@ -6,7 +6,7 @@ import { catalogueOf } from '$lib/server/catalogues/versions';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
-	const { assessment, role, userId } = await requireAssessment(locals, params.assessment, 'coordinator', 'editor');
+	const { assessment, role, userId } = await requireAssessment(getApp().db, locals, params.assessment, 'coordinator', 'editor');
 	const { db } = getApp();
 	const catalogue = await catalogueOf(db, assessment);
 	const found = findQuestion(catalogue, params.question);

@@ -12,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** One measure: its gap, the form (coordinators), dated status notes and the full change history. */
 export const load = (async ({ locals, params }) => {
-	const { assessment, role } = await requireAssessment(locals, params.assessment);
+	const { assessment, role } = await requireAssessment(getApp().db, locals, params.assessment);
 	const { db } = getApp();
 	const measure = await findMeasure(db, assessment.id, Number(params.measure));
 	if (!measure) error(404, 'notFound');
@@ -33,7 +33,7 @@ export const load = (async ({ locals, params }) => {
 
 export const actions = {
 	save: async ({ locals, params, request }) => {
-		const { assessment, userId, municipalityId } = await requireAssessment(locals, params.assessment, 'coordinator');
+		const { assessment, userId, municipalityId } = await requireAssessment(getApp().db, locals, params.assessment, 'coordinator');
 		const form = await readForm(request);
 		const parsed = parseMeasureForm(form);
 		const values = { ...formValues(form), version: Number(form.get('version')) || undefined };
@@ -48,7 +48,7 @@ export const actions = {
 		redirect(303, `/m/${municipalityId}/assessments/${assessment.id}/measures/${params.measure}?saved=measure`);
 	},
 	note: async ({ locals, params, request }) => {
-		const { assessment, userId, municipalityId } = await requireAssessment(locals, params.assessment, 'coordinator');
+		const { assessment, userId, municipalityId } = await requireAssessment(getApp().db, locals, params.assessment, 'coordinator');
 		const form = await readForm(request);
 		const parsed = parseForm(statusNoteSchema, form);
 		if (!parsed.ok) return fail(400, { noteValues: parsed.values, noteErrors: parsed.errors });

@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The empty form, or one prefilled from a small group's proposal (`?proposal=ID`). */
 export const load = (async ({ locals, params, url }) => {
-	const { assessment } = await requireAssessment(locals, params.assessment, 'coordinator');
+	const { assessment } = await requireAssessment(getApp().db, locals, params.assessment, 'coordinator');
 	const proposalId = Number(url.searchParams.get('proposal'));
 	const proposal = Number.isInteger(proposalId) && proposalId > 0 ? await findProposalOfAssessment(getApp().db, assessment.id, proposalId) : undefined;
 	const description = proposal ? [proposal.what, proposal.first_step ? `Erster Schritt: ${proposal.first_step}` : ''].filter(Boolean).join('\n\n') : '';
@@ -37,7 +37,7 @@ export const load = (async ({ locals, params, url }) => {
 
 export const actions = {
 	default: async ({ locals, params, request }) => {
-		const { assessment, userId, municipalityId } = await requireAssessment(locals, params.assessment, 'coordinator');
+		const { assessment, userId, municipalityId } = await requireAssessment(getApp().db, locals, params.assessment, 'coordinator');
 		const form = await readForm(request);
 		const parsed = parseMeasureForm(form);
 		if (!parsed.ok) return fail(400, { values: formValues(form), errors: parsed.errors });

@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 
 /** The Maßnahmenplan as CSV for German Excel, one row per measure. */
 export const GET = (async ({ locals, params }) => {
-	const { assessment } = await requireAssessment(locals, params.assessment);
+	const { assessment } = await requireAssessment(getApp().db, locals, params.assessment);
 	const lang = locals.lang;
 	const rows = measureRows(await measurePlan(getApp().db, assessment), lang);
 	return new Response(csvText(rows, lang), {

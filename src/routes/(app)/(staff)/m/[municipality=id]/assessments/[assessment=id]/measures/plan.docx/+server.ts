@@ -9,7 +9,7 @@ import type { RequestHandler } from './$types';
 
 /** The Maßnahmenplan as a Word document for the integration concept and the council. */
 export const GET = (async ({ locals, params }) => {
-	const { assessment } = await requireAssessment(locals, params.assessment);
+	const { assessment } = await requireAssessment(getApp().db, locals, params.assessment);
 	const { db } = getApp();
 	const municipality = { name: await municipalityName(db, assessment.municipality_id) };
 	const lang = locals.lang;
