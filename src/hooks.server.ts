@@ -4,7 +4,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { ConfigError } from '$lib/server/platform/config';
 import { getApp, startApp } from '$lib/server/platform/app';
 import { bodySizeLimitWarning } from '$lib/server/limits/upload-limits';
-import * as municipalities from '$lib/server/db/municipalities';
+import { membershipIn } from '$lib/server/accounts/memberships';
 import { apiError } from '$lib/server/http/api';
 import { drainBody } from '$lib/server/http/forms';
 import { SESSION_COOKIE, validateSession } from '$lib/server/accounts/sessions';
@@ -84,13 +84,10 @@ const access: Handle = async ({ event, resolve }) => {
 	}
 	const param = event.params.municipality;
 	if (isStaffRoute && param !== undefined && event.locals.user) {
-		const municipalityId = Number(param);
-		const role = await municipalities.findRole(getApp().db, event.locals.user.id, municipalityId);
+		const membership = await membershipIn(getApp().db, event.locals.user.id, Number(param));
 		// 404 rather than 403: do not reveal which municipalities exist.
-		if (!role) error(404, 'notFound');
-		const municipality = await municipalities.findMunicipality(getApp().db, municipalityId);
-		if (!municipality) error(404, 'notFound');
-		event.locals.membership = { municipalityId, municipalityName: municipality.name, role };
+		if (!membership) error(404, 'notFound');
+		event.locals.membership = membership;
 	}
 	return resolve(event);
 };

@@ -51,3 +51,18 @@ export async function municipalityName(db: Db, municipalityId: number): Promise<
 	if (!municipality) throw new Error(`No municipality ${municipalityId}`);
 	return municipality.name;
 }
+
+/**
+ * The signed-in person's membership in a municipality, as the access hook sets it on the request:
+ * undefined when they are no active member of an active municipality (answered 404, not 403).
+ */
+export async function membershipIn(
+	db: Db,
+	userId: number,
+	municipalityId: number
+): Promise<{ municipalityId: number; municipalityName: string; role: Role } | undefined> {
+	const role = await municipalities.findRole(db, userId, municipalityId);
+	if (!role) return undefined;
+	const municipality = await municipalities.findMunicipality(db, municipalityId);
+	return municipality && { municipalityId, municipalityName: municipality.name, role };
+}
