@@ -17,6 +17,8 @@ export default defineConfig({
 	testDir: 'tests',
 	testMatch: '**/*.e2e.ts',
 	outputDir: 'test-results',
+	// Seeds the demo once into a template database that every test server copies (tests/fixtures.ts).
+	globalSetup: './tests/global-setup.ts',
 	fullyParallel: true,
 	// Each worker starts its own server on its own database file (tests/fixtures.ts).
 	workers: 2,

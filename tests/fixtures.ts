@@ -1,7 +1,7 @@
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -60,20 +60,37 @@ export function freePort(): Promise<number> {
 }
 
 /**
+ * The demo database, migrated and seeded once per run by tests/global-setup.ts (SQLite only). Seeding
+ * hashes the demo passwords and writes the demo rounds: seconds of CPU that every server start would
+ * otherwise repeat. A server on a copy of it migrates nothing and finds the demo already there.
+ */
+export const TEMPLATE_ENV = 'E2E_TEMPLATE_DB';
+
+/** Settings that change what a start seeds: a server with any of them seeds its own empty database. */
+const SEED_SETTINGS = ['SEED_DEMO', 'INITIAL_ADMIN_EMAIL', 'INITIAL_ADMIN_PASSWORD', 'INITIAL_MUNICIPALITY', 'INITIAL_OPERATOR_EMAIL', 'INITIAL_OPERATOR_PASSWORD'];
+
+/**
  * Starts the built app (`build/`) on a free port and a fresh database file; stops it afterwards.
  * `extraEnv` overrides the demo settings (e.g. ADDRESS_HEADER, INITIAL_ADMIN_*) for a test's own server.
+ * The fresh file is a copy of the seeded demo template when there is one and `extraEnv` changes no
+ * seed setting; `{ template: false }` seeds from scratch (global-setup.ts builds the template so).
  */
 export async function startServer(
 	workerIndex: number | string,
-	extraEnv: Record<string, string> = {}
+	extraEnv: Record<string, string> = {},
+	options: { template?: boolean; databasePath?: string } = {}
 ): Promise<{ server: Server; process: ChildProcess }> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const dir = join(root, 'tests', '.tmp');
 	mkdirSync(dir, { recursive: true });
-	const databasePath = join(dir, `worker-${workerIndex}-${process.pid}.db`);
+	const databasePath = options.databasePath ?? join(dir, `worker-${workerIndex}-${process.pid}.db`);
 	for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath + suffix, { force: true });
 	const postgres = process.env.TEST_DATABASE_URL ? await postgresDatabase(process.env.TEST_DATABASE_URL) : undefined;
+	const template = process.env[TEMPLATE_ENV];
+	if (!postgres && options.template !== false && template && existsSync(template) && !SEED_SETTINGS.some((key) => key in extraEnv)) {
+		copyFileSync(template, databasePath);
+	}
 
 	const child = spawn(process.execPath, [join(root, 'build', 'index.js')], {
 		env: {
