@@ -77,9 +77,9 @@ test('a form field named __proto__ gets the refusal with its message, not a 500 
 	agent.destroy();
 });
 
-test('every form action reads its body through the form helpers (readForm, tryReadForm, drainBody) or a helper given the request', () => {
+test('every form action reads its body through the form helpers (readForm, tryReadForm, drainBody) or a helper given the request or the whole event', () => {
 	const unread = listActions()
-		.filter((action) => !/\b(readForm|tryReadForm|drainBody)\(request\)|\w\([^)]*\brequest\b/.test(action.text))
+		.filter((action) => !/\b(readForm|tryReadForm|drainBody)\(request\)|\w\([^)]*\b(request|event)\b/.test(action.text))
 		.map((action) => `${action.id}?/${action.name}`);
 	expect(unread).toEqual([]);
 });
