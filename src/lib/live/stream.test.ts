@@ -158,4 +158,25 @@ describe('openLiveStream', () => {
 		vi.advanceTimersByTime(60_000);
 		expect(sources).toHaveLength(2);
 	});
+
+	it('reconnects at once when the network is back, instead of waiting out the backoff', () => {
+		const network = new EventTarget();
+		const stream = openLiveStream('/api/w/ABC/events', { on: {}, connect, random, network });
+		for (let i = 0; i < 4; i++) {
+			last().fail();
+			vi.advanceTimersByTime(60_000);
+		}
+		last().fail();
+		const before = sources.length;
+		vi.advanceTimersByTime(5_000);
+		expect(sources.length).toBe(before);
+		network.dispatchEvent(new Event('online'));
+		expect(sources.length).toBe(before + 1);
+		// Online while connected or after close: nothing happens.
+		last().open();
+		network.dispatchEvent(new Event('online'));
+		stream.close();
+		network.dispatchEvent(new Event('online'));
+		expect(sources.length).toBe(before + 1);
+	});
 });

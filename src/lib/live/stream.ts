@@ -37,6 +37,8 @@ export interface LiveStreamOptions<E> {
 	connect?: (url: string) => EventSourceLike;
 	/** 0 ≤ r < 1, spreads the reconnects of many devices (default: Math.random). */
 	random?: () => number;
+	/** Where the browser says the network is back (`online`); default: `window` in a browser. */
+	network?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
 }
 
 /** The server's `retry:` hint (realtime/live.ts), so the first reconnect comes when it used to. */
@@ -55,7 +57,8 @@ export interface LiveStream {
  * 30 s, each wait drawn between half and all of that so a room of phones does not come back in
  * the same millisecond after a server restart. The browser's own retry is not used: it gives up
  * for good after an HTTP error (429 when a device has too many streams, 502 while a proxy waits
- * for a restarting app) and never backs off. A successful open resets the wait.
+ * for a restarting app) and never backs off. A successful open resets the wait; when the browser
+ * reports that the network is back, a pending reconnect happens at once.
  */
 export function openLiveStream<E extends Record<string, unknown> = Record<string, any>>(
 	url: string,
@@ -69,7 +72,8 @@ export function openLiveStream<E extends Record<string, unknown> = Record<string
 		firstDelayMs = FIRST_DELAY_MS,
 		maxDelayMs = MAX_DELAY_MS,
 		connect = (target: string) => new EventSource(target),
-		random = Math.random
+		random = Math.random,
+		network = typeof window === 'undefined' ? undefined : window
 	} = options;
 	let source: EventSourceLike | null = null;
 	let timer: ReturnType<typeof setTimeout> | undefined;
@@ -107,12 +111,20 @@ export function openLiveStream<E extends Record<string, unknown> = Record<string
 			});
 		}
 	};
+	// A phone back on the network reconnects at once instead of sitting out a long backoff.
+	const reconnectNow = () => {
+		if (closed || timer === undefined) return;
+		clearTimeout(timer);
+		open();
+	};
+	network?.addEventListener('online', reconnectNow);
 	open();
 
 	return {
 		close() {
 			if (closed) return;
 			closed = true;
+			network?.removeEventListener('online', reconnectNow);
 			clearTimeout(timer);
 			source?.close();
 			source = null;
