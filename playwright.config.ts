@@ -21,7 +21,7 @@ export default defineConfig({
 	globalSetup: './tests/global-setup.ts',
 	fullyParallel: true,
 	// Each worker starts its own server on its own database file (tests/fixtures.ts).
-	workers: 2,
+	workers: Number(process.env.E2E_WORKERS ?? 2),
 	retries: 0,
 	forbidOnly: !!process.env.CI,
 	reporter: process.env.CI ? [['list']] : [['list']],
@@ -35,7 +35,9 @@ export default defineConfig({
 			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 			args: chromiumArgs
 		},
-		trace: 'retain-on-failure',
+		// A failed test keeps its trace with DOM snapshots; the screencast (a JPEG per painted frame,
+		// in every test, thrown away when it passes) cost more CPU than anything it showed.
+		trace: { mode: 'retain-on-failure', screenshots: false },
 		screenshot: 'only-on-failure'
 	}
 });
