@@ -167,3 +167,30 @@ export function eventStream(
 		}
 	});
 }
+
+/**
+ * Starts a live stream that sends a full state first and changes after it. It subscribes before
+ * reading the state, so nothing committed in between is missed, and holds back what the
+ * subscription hears while the state is read: those events follow the state in their order. Sent
+ * the other way round, a change (the workshop ended) could reach the page before an older state
+ * read just before it, which would then overwrite it and leave the page stale.
+ * Returns the unsubscribe function.
+ */
+export async function stateThenChanges<E>(
+	subscribe: (listener: (event: E) => void) => () => void,
+	sendState: () => Promise<void>,
+	sendChange: (event: E) => void
+): Promise<() => void> {
+	let held: E[] | undefined = [];
+	const unsubscribe = subscribe((event) => (held ? held.push(event) : sendChange(event)));
+	try {
+		await sendState();
+	} catch (err) {
+		unsubscribe();
+		throw err;
+	}
+	const waiting = held;
+	held = undefined;
+	for (const event of waiting) sendChange(event);
+	return unsubscribe;
+}

@@ -4,8 +4,8 @@ import type { Assessment, WorkshopRow } from '../db/schema';
 import { createTestDb } from '../db/testing';
 import { refusalOf as refusal, workshopSetup } from '../testing/outcomes';
 import * as store from '../db/workshops';
-import { transportBus } from '../realtime/live';
-import { addPaperBallot, channelOf, createWorkshop, endWorkshop, join, rate, setAreas, subscribeLive, type LiveEvent } from './workshops';
+import { stateThenChanges, transportBus } from '../realtime/live';
+import { addPaperBallot, channelOf, createWorkshop, currentState, endWorkshop, join, rate, setAreas, subscribeLive, type LiveEvent } from './workshops';
 
 let db: Db;
 let assessment: Assessment;
@@ -123,5 +123,30 @@ describe('live events', () => {
 		stop2();
 		expect(after).toEqual([]);
 		expect(transportBus().listenerCount(channelOf(workshop.id))).toBe(0);
+	});
+
+	it('a stream sends its first state before a change heard while reading it: the end of a workshop is never overwritten', async () => {
+		await setAreas(db, workshop.id, [1], true);
+		const sent: string[] = [];
+		const heard: LiveEvent[] = [];
+		const stop = await stateThenChanges<LiveEvent>(
+			(listener) =>
+				subscribeLive(db, workshop.id, (event) => {
+					heard.push(event);
+					listener(event);
+				}, { statesOnly: true }),
+			async () => {
+				const state = await currentState(db, workshop.id);
+				// The facilitator ends the workshop while this stream's first state is on its way.
+				await endWorkshop(db, workshop.id);
+				await vi.waitFor(() => expect(heard).toHaveLength(1));
+				sent.push(`first: ${state.status}`);
+			},
+			(event) => {
+				if (event.type === 'state') sent.push(`change: ${event.state.status}`);
+			}
+		);
+		stop();
+		expect(sent).toEqual(['first: open', 'change: ended']);
 	});
 });

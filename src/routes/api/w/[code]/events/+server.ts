@@ -1,6 +1,7 @@
 import { getApp } from '$lib/server/platform/app';
+import { stateThenChanges } from '$lib/server/realtime/live';
 import { participantStream } from '$lib/server/workshops/participant-stream';
-import { currentState, subscribeLive } from '$lib/server/workshops/workshops';
+import { currentState, subscribeLive, type LiveEvent } from '$lib/server/workshops/workshops';
 import type { RequestHandler } from './$types';
 
 const publicState = (state: { status: string; openAreas: number[]; areas: number[] }) => ({
@@ -17,14 +18,11 @@ const publicState = (state: { status: string; openAreas: number[]; areas: number
 export const GET = (({ params, getClientAddress, cookies }) =>
 	participantStream(getApp(), params.code, getClientAddress(), cookies, (workshopId) => async (send) => {
 		const { db } = getApp();
-		const unsubscribe = subscribeLive(
-			db,
-			workshopId,
+		return stateThenChanges<LiveEvent>(
+			(listener) => subscribeLive(db, workshopId, listener, { statesOnly: true }),
+			async () => send('state', publicState(await currentState(db, workshopId))),
 			(event) => {
 				if (event.type === 'state') send('state', publicState(event.state));
-			},
-			{ statesOnly: true }
+			}
 		);
-		send('state', publicState(await currentState(db, workshopId)));
-		return unsubscribe;
 	})) satisfies RequestHandler;

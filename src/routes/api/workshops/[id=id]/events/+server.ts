@@ -1,7 +1,7 @@
 import { apiError, apiWorkshop } from '$lib/server/http/api';
 import { getApp } from '$lib/server/platform/app';
-import { eventStream } from '$lib/server/realtime/live';
-import { currentState, subscribeLive } from '$lib/server/workshops/workshops';
+import { eventStream, stateThenChanges } from '$lib/server/realtime/live';
+import { currentState, subscribeLive, type LiveEvent } from '$lib/server/workshops/workshops';
 import type { RequestHandler } from './$types';
 
 /**
@@ -15,13 +15,13 @@ export const GET = (async ({ locals, params, getClientAddress }) => {
 	if (!release) return apiError(429, 'tooManyStreams');
 	const { db } = getApp();
 	const workshopId = access.workshop.id;
-	return eventStream(async (send) => {
-		// Subscribe before reading the state, so nothing that happens in between is missed.
-		const unsubscribe = subscribeLive(db, workshopId, (event) => {
-			if (event.type === 'state') send('state', event.state);
-			else send(event.type, event);
-		});
-		send('state', await currentState(db, workshopId));
-		return unsubscribe;
-	}, { release });
+	return eventStream(
+		(send) =>
+			stateThenChanges<LiveEvent>(
+				(listener) => subscribeLive(db, workshopId, listener),
+				async () => send('state', await currentState(db, workshopId)),
+				(event) => (event.type === 'state' ? send('state', event.state) : send(event.type, event))
+			),
+		{ release }
+	);
 }) satisfies RequestHandler;
