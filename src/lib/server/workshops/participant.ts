@@ -51,38 +51,32 @@ export async function lookUpGuardedCode(
 ): Promise<WorkshopRow> {
 	// The address is reserved first: parallel guesses from one address cannot reach the global
 	// budget before the address's lock shows.
-	if ((await throttles.address.reserve(address)) > 0) return lookUpFromRefusedAddress(db, normalised, address, throttles);
-	if ((await throttles.global.reserve(GLOBAL_KEY)) > 0) {
-		await throttles.address.release(address);
-		throw new Refusal('tooManyCodes', 429);
-	}
-	const workshop = normalised ? await store.findWorkshopByCode(db, normalised) : undefined;
-	if (workshop) {
-		await Promise.all([throttles.global.release(GLOBAL_KEY), throttles.address.release(address)]);
-		return workshop;
-	}
-	throw new Refusal('unknownCode', 404);
+	if ((await throttles.address.reserve(address)) === 0) return lookUpReserved(db, normalised, throttles, address, 'unknown');
+	// Over its limit: only on the address's own second allowance, checked before the global budget
+	// so a refused address never reaches it; a wrong code then gets 429.
+	const allowance = `refused\u0000${address}`;
+	if ((await throttles.address.reserve(allowance)) > 0) throw new Refusal('tooManyCodes', 429);
+	return lookUpReserved(db, normalised, throttles, allowance, 'tooMany');
 }
 
 /**
- * A lookup from an address over its limit: only on the address's own second allowance (checked
- * first, so a refused address never reaches the global budget), and paid from the global budget
- * like any other lookup; 429 unless the code is right.
+ * With one attempt of the address reserved under `key`: takes one of the global budget (every
+ * lookup is paid from it), looks the code up and gives both back when it is right; a wrong code is
+ * answered 404 (`unknown`) or, from an address over its limit, 429 (`tooMany`).
  */
-async function lookUpFromRefusedAddress(
+async function lookUpReserved(
 	db: Db,
 	normalised: string | null | undefined,
-	address: string,
-	throttles: CodeThrottles
+	throttles: CodeThrottles,
+	key: string,
+	wrong: 'unknown' | 'tooMany'
 ): Promise<WorkshopRow> {
-	const key = `refused\u0000${address}`;
-	if ((await throttles.address.reserve(key)) > 0) throw new Refusal('tooManyCodes', 429);
 	if ((await throttles.global.reserve(GLOBAL_KEY)) > 0) {
 		await throttles.address.release(key);
 		throw new Refusal('tooManyCodes', 429);
 	}
 	const workshop = normalised ? await store.findWorkshopByCode(db, normalised) : undefined;
-	if (!workshop) throw new Refusal('tooManyCodes', 429);
+	if (!workshop) throw wrong === 'unknown' ? new Refusal('unknownCode', 404) : new Refusal('tooManyCodes', 429);
 	await Promise.all([throttles.global.release(GLOBAL_KEY), throttles.address.release(key)]);
 	return workshop;
 }
